@@ -1,0 +1,261 @@
+"""The ``dossier`` command line (also ``python -m generator``).
+
+Exit codes: 0 all well; 1 some files skipped with errors (the site is still built from the rest);
+2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from generator import __version__
+from generator.analyse import analyse
+from generator.config import Config, ConfigError, load_config
+from generator.export import article_record
+from generator.lang import available_languages
+from generator.model import Issue, Severity
+from generator.pipeline import BuildReport, generate
+from generator.readers import Reader, find_seed_files
+
+log = logging.getLogger("generator.cli")
+
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only problems")
+    common.add_argument("-v", "--verbose", action="store_true", help="say what is done in detail")
+
+    mk = argparse.ArgumentParser(add_help=False)
+    mk.add_argument("-f", "--config-file", default="mkdocs.yml", help="the MkDocs configuration (default: %(default)s)")
+    site = argparse.ArgumentParser(add_help=False, parents=[mk])
+    site.add_argument("--seeds", help="the folder of articles (default: the plugin's 'seeds' option, else seeds)")
+    site.add_argument("--docs", help="the folder to write pages into (default: MkDocs' docs_dir, else site_src)")
+    site.add_argument("--title", help="the dossier's title (default: MkDocs' site_name)")
+    site.add_argument("--published", help="publication date YYYY-MM-DD for files that give none")
+
+    p = argparse.ArgumentParser(
+        prog="dossier",
+        description="Turn a folder of news articles into a static MkDocs site a reader can check.",
+        parents=[common],
+    )
+    p.add_argument("--version", action="version", version=f"dossier {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser(
+        "build",
+        parents=[common, mk],
+        help="generate site_src/ from seeds/, then build site/ with MkDocs",
+        description="Generate the pages from the articles, then build the static site with MkDocs.",
+    ).add_argument("--strict", action="store_true", help="let MkDocs fail on warnings")
+    sub.add_parser(
+        "generate",
+        parents=[common, site],
+        help="generate site_src/ only",
+        description="Read the articles, analyse and merge them, and write the pages into the docs folder.",
+    )
+    sub.add_parser(
+        "check",
+        parents=[common, site],
+        help="validate seeds and configuration; write nothing",
+        description="Read every article and the configuration, list the problems per file, write nothing.",
+    )
+    a = sub.add_parser(
+        "analyse",
+        parents=[common],
+        help="per-article facts as JSON Lines on standard output",
+        description="Write one JSON object per article (sentences, actors, times, figures, quotes) to stdout.",
+    )
+    a.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    a.add_argument("--published", help="publication date YYYY-MM-DD for files that give none")
+    a.add_argument("--language", choices=available_languages(), help="language of files that give none")
+    return p
+
+
+def _mkdocs_options(config_file: Path) -> tuple[dict[str, Any], Path]:
+    """The dossier plugin's options, docs_dir and site_name from mkdocs.yml (if there is one)."""
+    if not config_file.is_file():
+        return {}, Path.cwd()
+    from mkdocs.config import load_config as load_mkdocs_config
+    from mkdocs.exceptions import ConfigurationError
+
+    try:
+        cfg = load_mkdocs_config(str(config_file))
+    except ConfigurationError as exc:
+        raise ConfigError(f"{config_file}: {exc}") from exc
+    options: dict[str, Any] = {"docs": cfg.docs_dir, "title": cfg.site_name}
+    plugin = cfg.plugins.get("dossier")
+    if plugin is not None:
+        pc = plugin.config
+        options.update(seeds=pc.seeds, language=pc.language, max_article_bytes=pc.max_article_bytes)
+        if pc.title:
+            options["title"] = pc.title
+        if pc.published is not None:
+            options["published"] = pc.published
+    return options, config_file.resolve().parent
+
+
+def _config(args: argparse.Namespace) -> Config:
+    options, base = _mkdocs_options(Path(args.config_file))
+    for name in ("seeds", "docs", "title", "published"):
+        value = getattr(args, name, None)
+        if value is not None:
+            options[name] = value
+            if name in ("seeds", "docs"):
+                options[name] = str(Path(value).resolve())
+    return load_config(options, base)
+
+
+class _Bar:
+    """A progress bar on stderr (tqdm), shown only for runs long enough to need one."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar: Any = None
+        self.stage = ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.quiet or total < 20:
+            return
+        if stage != self.stage:
+            self.close()
+            from tqdm import tqdm
+
+            self.bar, self.stage = tqdm(total=total, desc=stage, unit="article", file=sys.stderr, leave=False), stage
+        self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def _report_issues(issues: Sequence[Issue]) -> None:
+    for issue in issues:
+        print(issue, file=sys.stderr)
+
+
+def _summary(report: BuildReport, config: Config) -> None:
+    d = report.dossier
+    errors = sum(1 for i in report.issues if i.severity is Severity.ERROR)
+    line = f"{len(d.articles)} articles → {config.docs_dir}"
+    if report.write:
+        line += f" ({len(report.write.written)} files written, {len(report.write.removed)} removed)"
+    if errors:
+        line += f"; {errors} problem(s), see above"
+    log.info("%s", line)
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    config = _config(args)
+    bar = _Bar(args.quiet)
+    try:
+        report = generate(config, progress=bar)
+    finally:
+        bar.close()
+    _report_issues(report.issues)
+    _summary(report, config)
+    return report.exit_code
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    config = _config(args)
+    if not config.seeds_dir.is_dir():
+        raise ConfigError(f"seeds folder {config.seeds_dir} does not exist")
+    bar = _Bar(args.quiet)
+    try:
+        result = Reader(config).read_all(progress=bar)
+    finally:
+        bar.close()
+    _report_issues(result.issues)
+    if not args.quiet:
+        print(f"{len(result.articles)} articles readable, {len(result.issues)} problem(s)", file=sys.stderr)
+    return EXIT_SKIPPED if any(i.severity is Severity.ERROR for i in result.issues) else EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config as load_mkdocs_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_file = Path(args.config_file)
+    if not config_file.is_file():
+        raise UsageError(f"{config_file} not found: 'dossier build' needs an MkDocs configuration")
+    try:
+        cfg = load_mkdocs_config(str(config_file), strict=args.strict or None)
+    except MkDocsException as exc:
+        raise ConfigError(str(exc)) from exc
+    plugin = cfg.plugins.get("dossier")
+    report = None if plugin is not None else generate(_config(args))
+    # The plugin logs its issues for `mkdocs build`; here the command lists them once, itself.
+    logging.getLogger("mkdocs.plugins.dossier").setLevel(logging.ERROR)
+    try:
+        mkdocs_build(cfg)
+    except MkDocsException as exc:
+        print(f"mkdocs build failed: {exc}", file=sys.stderr)
+        return EXIT_SKIPPED
+    if plugin is not None:
+        report = plugin.report
+    assert report is not None
+    _report_issues(report.issues)
+    if not args.quiet:
+        print(f"{len(report.dossier.articles)} articles; site built in {cfg.site_dir}", file=sys.stderr)
+    return report.exit_code
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    options: dict[str, Any] = {"seeds": ".", "docs": ".dossier-unused"}
+    if args.published:
+        options["published"] = args.published
+    if args.language:
+        options["force_language"] = args.language
+    config = load_config(options, Path.cwd())
+    files: list[Path] = []
+    for raw in args.paths:
+        p = Path(raw)
+        if p.is_dir():
+            files.extend(find_seed_files(p))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise UsageError(f"{raw}: no such file or folder")
+    result = Reader(config).read_all(files)
+    _report_issues(result.issues)
+    for article in result.articles:
+        record = article_record(article, analyse(article), article.file)
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return EXIT_SKIPPED if any(i.severity is Severity.ERROR for i in result.issues) else EXIT_OK
+
+
+COMMANDS = {"build": cmd_build, "generate": cmd_generate, "check": cmd_check, "analyse": cmd_analyse}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: 0 for --help/--version, 2 for usage errors
+        return int(exc.code or 0)
+    level = logging.INFO if args.verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s: %(name)s: %(message)s", stream=sys.stderr)
+    if args.verbose:
+        log.setLevel(logging.INFO)
+    try:
+        return COMMANDS[args.command](args)
+    except (ConfigError, UsageError) as exc:
+        print(f"dossier: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Safe output of untrusted text into generated Markdown pages.
+
+Article text only ever reaches a page through these functions:
+
+* :func:`esc` for text inside raw HTML blocks (Python-Markdown leaves those alone);
+* :func:`md_text` for text in Markdown headings (every character Markdown, attr_list or the
+  toc extension could act on becomes a numeric character reference);
+* :func:`front_matter` for page titles (YAML-quoted plain text, free of ``<``, ``>`` and ``&``).
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Iterable, Sequence
+
+import yaml
+
+_MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~^=:$&\"'")
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def md_text(text: str) -> str:
+    """Text for a Markdown heading line: no markup survives, no newline breaks the line."""
+    return "".join(f"&#{ord(ch)};" if ch in _MD_SPECIAL else ch for ch in " ".join(text.split()))
+
+
+def front_matter(title: str) -> str:
+    return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True, width=1000) + "---\n\n"
+
+
+def page_url(page: str) -> str:
+    """The built URL of a docs page (``use_directory_urls: false``): ``a/b.md`` → ``a/b.html``."""
+    return page[:-3] + ".html" if page.endswith(".md") else page
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A relative link from one docs page to another (or to an anchor on the same page)."""
+    target = "" if to_page == from_page else posixpath.relpath(page_url(to_page), posixpath.dirname(from_page) or ".")
+    return esc(target + (f"#{anchor}" if anchor else ""))
+
+
+def link(from_page: str, to_page: str, text: str, anchor: str | None = None, title: str | None = None) -> str:
+    extra = f' title="{esc(title)}"' if title else ""
+    return f'<a href="{href(from_page, to_page, anchor)}"{extra}>{esc(text)}</a>'
+
+
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    sort_keys: Sequence[Sequence[str | None]] | None = None,
+    numeric: Sequence[bool] | None = None,
+) -> str:
+    """An HTML table (cells are HTML already); Material styles it and tablesort makes it sortable.
+
+    ``sort_keys[r][c]`` becomes the cell's ``data-sort`` (for dates and numbers written for readers).
+    """
+    numeric = numeric or [False] * len(headers)
+    head = "".join(
+        f'<th data-sort-method="number">{esc(h)}</th>' if num else f"<th>{esc(h)}</th>"
+        for h, num in zip(headers, numeric, strict=True)
+    )
+    body = []
+    for r, row in enumerate(rows):
+        cells = []
+        for c, cell in enumerate(row):
+            key = sort_keys[r][c] if sort_keys is not None else None
+            attr = f' data-sort="{esc(key)}"' if key is not None else ""
+            cells.append(f"<td{attr}>{cell}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n"
+
+
+def paragraph(text_html: str, css: str | None = None) -> str:
+    cls = f' class="{css}"' if css else ""
+    return f"<p{cls}>{text_html}</p>\n"
+
+
+def bullet_list(items: Iterable[str], ordered: bool = False) -> str:
+    tag = "ol" if ordered else "ul"
+    inner = "\n".join(f"<li>{item}</li>" for item in items)
+    return f"<{tag}>\n{inner}\n</{tag}>\n"

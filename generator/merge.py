@@ -1,0 +1,145 @@
+"""Merge per-article facts across the dossier: one actor, figure or event per real-world thing.
+
+Today's merge joins only what is identical (same kind and name; same value, unit and qualifier; same
+date and label). Spelling variants, conflicts and corroboration by content come with the extractors.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from typing import TypeVar
+
+from generator.model import (
+    Actor,
+    Article,
+    ArticleFacts,
+    Dossier,
+    Event,
+    EventMention,
+    Figure,
+    Issue,
+    MentionRef,
+    Quote,
+)
+from generator.readers import slugify
+
+
+def sentence_at(article: Article, offset: int) -> int:
+    """Index of the sentence that contains ``offset`` (the nearest before it, between sentences)."""
+    lo, hi = 0, len(article.sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if article.sentences[mid].start <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def mention(article: Article, offset: int) -> MentionRef:
+    s = article.sentences[sentence_at(article, offset)]
+    return MentionRef(article.id, s.index, s.text)
+
+
+class _Ids:
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.taken: set[str] = set()
+
+    def __call__(self, text: str) -> str:
+        base = f"{self.prefix}-{slugify(text)[:60].strip('-')}" if self.prefix else slugify(text)[:60]
+        candidate, n = base, 1
+        while candidate in self.taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.taken.add(candidate)
+        return candidate
+
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+def _group(items: Iterable[tuple[K, V]]) -> dict[K, list[V]]:
+    groups: dict[K, list[V]] = defaultdict(list)
+    for key, value in items:
+        groups[key].append(value)
+    return groups
+
+
+def merge(
+    title: str,
+    language: str,
+    articles: tuple[Article, ...],
+    facts: tuple[ArticleFacts, ...],
+    issues: tuple[Issue, ...] = (),
+    capabilities: frozenset[str] = frozenset(),
+) -> Dossier:
+    pairs = list(zip(articles, facts, strict=True))
+
+    actor_groups = _group(((m.kind, m.name), (a, m)) for a, f in pairs for m in f.actors)
+    actor_ids = _Ids("")
+    actors = []
+    for (kind, name), found in sorted(actor_groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        aliases = sorted({m.text for _, m in found} - {name})
+        roles = sorted({m.role for _, m in found if m.role})
+        mentions = tuple(dict.fromkeys(mention(a, m.start) for a, m in found))
+        actors.append(Actor(actor_ids(name), name, kind, tuple(aliases), tuple(roles), mentions))
+
+    figure_groups = _group(((m.value, m.unit, m.qualifier), (a, m)) for a, f in pairs for m in f.figures)
+    figure_ids = _Ids("f")
+    figures = [
+        Figure(
+            figure_ids(found[0][1].text),
+            value,
+            unit,
+            qualifier,
+            found[0][1].text,
+            tuple(dict.fromkeys(mention(a, m.start) for a, m in found)),
+        )
+        for (value, unit, qualifier), found in figure_groups.items()
+    ]
+
+    by_name = {a.name: a.id for a in actors}
+    quote_ids = _Ids("q")
+    quotes = [
+        Quote(
+            quote_ids(f"{a.id}-{m.start}"),
+            m.text,
+            by_name.get(m.speaker) if m.speaker else None,
+            m.speaker,
+            m.kind,
+            mention(a, m.start),
+        )
+        for a, f in pairs
+        for m in f.quotes
+    ]
+
+    event_groups = _group(
+        ((m.value, a.sentences[sentence_at(a, m.start)].text), (a, m))
+        for a, f in pairs
+        for m in f.times
+        if m.type == "date" and m.value
+    )
+    event_ids = _Ids("e")
+    timeline = []
+    for (date, label), dated in sorted(event_groups.items()):
+        event_mentions = tuple(
+            EventMention(a.id, sentence_at(a, t.start), a.sentences[sentence_at(a, t.start)].text, t.text)
+            for a, t in dated
+        )
+        timeline.append(Event(event_ids(f"{date}-{label[:30]}"), date, None, label, event_mentions))
+
+    return Dossier(
+        title=title,
+        language=language,
+        articles=articles,
+        facts=facts,
+        actors=tuple(actors),
+        figures=tuple(figures),
+        quotes=tuple(quotes),
+        timeline=tuple(timeline),
+        issues=issues,
+        capabilities=capabilities,
+    )

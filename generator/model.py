@@ -1,0 +1,220 @@
+"""Typed, immutable data passed between the pipeline's stages.
+
+read ─▶ :class:`Article` ─analyse─▶ :class:`ArticleFacts` ─merge─▶ :class:`Dossier` ─render─▶ files
+
+Offsets are character offsets into :attr:`Article.body` (``end`` exclusive).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem with one input file (or the configuration, when ``file`` is empty)."""
+
+    file: str
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file or "configuration"
+        return f"{where}: {self.severity.value}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    heading: bool
+    first_sentence: int
+    sentence_count: int
+
+    @property
+    def sentence_indices(self) -> range:
+        return range(self.first_sentence, self.first_sentence + self.sentence_count)
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    title: str
+    title_basis: str  # "front matter" | "headline" | "first sentence" | "file name"
+    source: str | None
+    source_basis: str | None  # "front matter" | "dateline"
+    url: str | None
+    published: dt.date | None
+    published_basis: str  # "front matter" | "command line" | "unknown"
+    language: str
+    language_basis: str  # "front matter" | "command line" | "detected" | "default"
+    dateline: str | None  # the dateline as written, without the dash
+    dateline_places: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    file: str  # path relative to the seeds folder, POSIX separators
+    body: str  # decoded text, front matter removed, newlines normalised to "\n"
+    meta: ArticleMeta
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    word_count: int
+    content_hash: str  # sha256 of the body
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+
+# --- per-article facts (the output of ``analyse``) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    kind: str  # person | organization | place
+    name: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    text: str
+    type: str  # date | time | duration | set
+    value: str | None
+
+
+@dataclass(frozen=True)
+class FigureMention:
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str
+    qualifier: str | None
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | indirect
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    article_id: str
+    summary: tuple[int, ...] = ()  # sentence indices, in article order
+    summary_method: str = ""
+    actors: tuple[ActorMention, ...] = ()
+    times: tuple[TimeMention, ...] = ()
+    figures: tuple[FigureMention, ...] = ()
+    quotes: tuple[QuoteMention, ...] = ()
+
+
+# --- the merged dossier ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    """Where an item was found: an article, the 0-based sentence index, the sentence as written."""
+
+    article: str
+    sentence: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    mentions: tuple[MentionRef, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    value: float | None
+    unit: str
+    qualifier: str | None
+    text: str
+    mentions: tuple[MentionRef, ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    text: str
+    speaker: str | None  # actor id
+    speaker_name: str | None
+    kind: str
+    mention: MentionRef
+
+
+@dataclass(frozen=True)
+class EventMention:
+    article: str
+    sentence: int
+    text: str
+    expression: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str
+    time_of_day: str | None
+    label: str
+    mentions: tuple[EventMention, ...]
+
+
+@dataclass(frozen=True)
+class Dossier:
+    title: str
+    language: str
+    articles: tuple[Article, ...]
+    facts: tuple[ArticleFacts, ...]  # same order as ``articles``
+    actors: tuple[Actor, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timeline: tuple[Event, ...] = ()
+    issues: tuple[Issue, ...] = field(default=())
+    # which extractors ran ("actors", "figures", "timeline", "quotes", "summary", "conflicts"): an empty
+    # list of a kind that did not run means "not extracted", not "none found"
+    capabilities: frozenset[str] = frozenset()
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)

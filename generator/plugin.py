@@ -1,0 +1,86 @@
+"""MkDocs plugin: a thin shell over the core, so that ``mkdocs build`` and ``mkdocs serve`` regenerate
+``site_src/`` from ``seeds/``.
+
+    plugins:
+      - search
+      - dossier:
+          seeds: seeds
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config as MkConfig
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from generator.config import DEFAULT_MAX_ARTICLE_BYTES, Config, ConfigError, load_config
+from generator.model import Severity
+from generator.pipeline import BuildReport, generate
+from generator.render import EXTRA_CSS, EXTRA_JS
+
+log = get_plugin_logger("dossier")
+
+
+class DossierPluginConfig(MkConfig):
+    seeds = c.Type(str, default="seeds")
+    title = c.Optional(c.Type(str))
+    language = c.Type(str, default="de")
+    published = c.Optional(c.Type((str, dt.date)))
+    max_article_bytes = c.Type(int, default=DEFAULT_MAX_ARTICLE_BYTES)
+
+
+def core_config(options: DossierPluginConfig, config: MkDocsConfig) -> Config:
+    """The core's validated configuration from the plugin's options and MkDocs' own."""
+    base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    raw: dict[str, Any] = {
+        "seeds": options.seeds,
+        "docs": config.docs_dir,
+        "title": options.title or config.site_name,
+        "language": options.language,
+        "max_article_bytes": options.max_article_bytes,
+    }
+    if options.published is not None:
+        raw["published"] = options.published
+    return load_config(raw, base)
+
+
+class DossierPlugin(BasePlugin[DossierPluginConfig]):
+    def __init__(self) -> None:
+        self.core: Config | None = None
+        self.report: BuildReport | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.core = core_config(self.config, config)
+        except ConfigError as exc:
+            raise PluginError(f"dossier: {exc}") from exc
+        if config.use_directory_urls:
+            log.debug("setting use_directory_urls: false (the generated pages link to .html files)")
+            config.use_directory_urls = False
+        for css in EXTRA_CSS:
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        scripts = [str(s) for s in config.extra_javascript]
+        for js in EXTRA_JS:
+            if js not in scripts:
+                config.extra_javascript.append(js)
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        assert self.core is not None
+        self.report = generate(self.core)
+        for issue in self.report.issues:
+            (log.warning if issue.severity is Severity.ERROR else log.info)("%s", issue)
+        if config.nav is None:
+            config.nav = self.report.site.mkdocs_nav()
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.core is not None:
+            server.watch(str(self.core.seeds_dir))
+        return server

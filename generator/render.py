@@ -1,0 +1,483 @@
+"""Render the merged :class:`Dossier` into the files of ``site_src/`` (a pure function: no I/O).
+
+Pages are Markdown for MkDocs; every piece of article text goes through :mod:`generator.markup`.
+Links are written for ``use_directory_urls: false`` (``articles/a.html``), which the plugin enforces
+and which keeps the built site browsable from disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+
+from babel.dates import format_date
+
+from generator.export import dossier_json
+from generator.lang import LanguageData
+from generator.markup import (
+    bullet_list,
+    esc,
+    front_matter,
+    link,
+    md_text,
+    paragraph,
+    table,
+)
+from generator.model import Actor, Article, ArticleFacts, Dossier, Event, EventMention, Figure, MentionRef, Quote
+from generator.readers import plain_title
+from generator.summarise import summary_text
+
+ARTICLES = "articles"
+ACTORS = "actors"
+HOME = "index.md"
+FIGURES = "figures.md"
+TIMELINE = "timeline.md"
+QUOTES = "quotes.md"
+DATA = "data.md"
+DATA_FILE = "dossier.json"
+ASSET_DIR = "assets/dossier"
+ASSETS = ("dossier.css", "dossier.js", "tablesort.min.js", "tablesort.number.min.js", "tablesort.LICENCE")
+EXTRA_CSS = (f"{ASSET_DIR}/dossier.css",)
+EXTRA_JS = (f"{ASSET_DIR}/tablesort.min.js", f"{ASSET_DIR}/tablesort.number.min.js", f"{ASSET_DIR}/dossier.js")
+HOME_TOP = 8
+KIND_ORDER = ("person", "organization", "place")
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    title: str
+    page: str | None = None
+    children: tuple[NavEntry, ...] = ()
+
+    def to_mkdocs(self) -> dict[str, object]:
+        if self.children:
+            return {self.title: [c.to_mkdocs() for c in self.children]}
+        return {self.title: self.page}
+
+
+@dataclass(frozen=True)
+class Site:
+    files: Mapping[str, bytes]
+    nav: tuple[NavEntry, ...] = field(default=())
+
+    def mkdocs_nav(self) -> list[dict[str, object]]:
+        return [entry.to_mkdocs() for entry in self.nav]
+
+
+def article_page(article_id: str) -> str:
+    return f"{ARTICLES}/{article_id}.md"
+
+
+def actor_page(actor_id: str) -> str:
+    return f"{ACTORS}/{actor_id}.md"
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    dossier: Dossier
+    lang: LanguageData
+    articles: Mapping[str, Article]
+    facts: Mapping[str, ArticleFacts]
+
+    def L(self, key: str, **values: object) -> str:
+        return self.lang.label(key, **values)
+
+    def date(self, value: dt.date | None) -> str:
+        return format_date(value, format="long", locale=self.lang.code) if value else self.L("unknown")
+
+    def source(self, article: Article) -> str:
+        return article.meta.source or self.L("source_unknown")
+
+    def ref(self, page: str, ref: MentionRef, with_article: bool = True) -> str:
+        """A link to the sentence an item came from; its title attribute shows the sentence."""
+        article = self.articles[ref.article]
+        text = self.L("sentence_n", n=ref.sentence + 1)
+        if with_article:
+            text = f"{self.short(article)}, {text}"
+        return link(page, article_page(article.id), text, anchor=f"s{ref.sentence}", title=ref.text)
+
+    def short(self, article: Article) -> str:
+        words = article.title.split()
+        title = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
+        return f"{article.meta.source}: {title}" if article.meta.source else title
+
+
+def render(dossier: Dossier, lang: LanguageData) -> Site:
+    ctx = _Ctx(
+        dossier=dossier,
+        lang=lang,
+        articles={a.id: a for a in dossier.articles},
+        facts={f.article_id: f for f in dossier.facts},
+    )
+    files: dict[str, str | bytes] = {
+        HOME: _home(ctx),
+        f"{ARTICLES}/index.md": _article_index(ctx),
+        FIGURES: _figures(ctx),
+        f"{ACTORS}/index.md": _actor_index(ctx),
+        TIMELINE: _timeline(ctx),
+        QUOTES: _quotes(ctx),
+        DATA: _data(ctx),
+        DATA_FILE: dossier_json(dossier),
+    }
+    for article in dossier.articles:
+        files[article_page(article.id)] = _article(ctx, article)
+    for actor in dossier.actors:
+        files[actor_page(actor.id)] = _actor(ctx, actor)
+    assets = resources.files("generator") / "assets"
+    for name in ASSETS:
+        files[f"{ASSET_DIR}/{name}"] = (assets / name).read_bytes()
+    encoded = {path: (c.encode("utf-8") if isinstance(c, str) else c) for path, c in sorted(files.items())}
+    nav = (
+        NavEntry(ctx.L("nav_home"), HOME),
+        NavEntry(
+            ctx.L("nav_articles"),
+            children=(
+                NavEntry(ctx.L("nav_articles_index"), f"{ARTICLES}/index.md"),
+                *(NavEntry(a.title, article_page(a.id)) for a in dossier.articles),
+            ),
+        ),
+        NavEntry(ctx.L("nav_figures"), FIGURES),
+        NavEntry(ctx.L("nav_actors"), f"{ACTORS}/index.md"),
+        NavEntry(ctx.L("nav_timeline"), TIMELINE),
+        NavEntry(ctx.L("nav_quotes"), QUOTES),
+        NavEntry(ctx.L("nav_data"), DATA),
+    )
+    return Site(files=encoded, nav=nav)
+
+
+# --- pages --------------------------------------------------------------------------------------
+
+
+def _page(title: str, *parts: str) -> str:
+    title = plain_title(title)
+    return front_matter(title) + f"# {md_text(title)}\n\n" + "\n".join(p for p in parts if p)
+
+
+def _h2(text: str) -> str:
+    return f"## {md_text(text)}\n\n"
+
+
+def _none(ctx: _Ctx, what: str) -> str:
+    """The honest empty state: nothing found, or an extractor this version does not have."""
+    key = f"none_{what}" if what in ctx.dossier.capabilities else f"not_yet_{what}"
+    return paragraph(esc(ctx.L(key)), "dossier-empty")
+
+
+def _home(ctx: _Ctx) -> str:
+    d = ctx.dossier
+    sources = sorted({a.meta.source for a in d.articles if a.meta.source})
+    dates = sorted(a.meta.published for a in d.articles if a.meta.published)
+    undated = sum(1 for a in d.articles if a.meta.published is None)
+    facts = [ctx.L("home_articles", n=len(d.articles))]
+    if sources:
+        facts.append(ctx.L("home_sources", sources=", ".join(sources)))
+    if dates:
+        span = ctx.date(dates[0]) if dates[0] == dates[-1] else f"{ctx.date(dates[0])} – {ctx.date(dates[-1])}"
+        facts.append(ctx.L("home_dates", span=span))
+    if undated:
+        facts.append(ctx.L("home_undated", n=undated))
+    parts = [paragraph(esc(" ".join(facts)), "dossier-lede")]
+
+    parts.append(_h2(ctx.L("home_articles_heading")))
+    parts.append(_article_table(ctx, HOME))
+
+    parts.append(_h2(ctx.L("home_top_actors")))
+    parts.append(_actor_table(ctx, HOME, d.actors[:HOME_TOP]) if d.actors else _none(ctx, "actors"))
+    parts.append(_h2(ctx.L("home_top_figures")))
+    parts.append(_figure_table(ctx, HOME, d.figures[:HOME_TOP]) if d.figures else _none(ctx, "figures"))
+    parts.append(_h2(ctx.L("home_latest_events")))
+    latest = sorted(d.timeline, key=lambda e: e.date, reverse=True)[:HOME_TOP]
+    parts.append(
+        bullet_list(
+            f"<strong>{esc(e.date)}</strong> {esc(e.label)} ({ctx.ref(HOME, _ref(e.mentions[0]))})" for e in latest
+        )
+        if latest
+        else _none(ctx, "timeline")
+    )
+    parts.append(_h2(ctx.L("home_conflicts")))
+    parts.append(_none(ctx, "conflicts"))
+
+    problems = list(d.issues)
+    if problems:
+        parts.append(_h2(ctx.L("home_issues")))
+        parts.append(paragraph(esc(ctx.L("home_issues_intro"))))
+        parts.append(
+            bullet_list(
+                f"<code>{esc(i.file or '-')}</code> ({esc(ctx.L('severity_' + i.severity.value))}): {esc(i.message)}"
+                for i in problems
+            )
+        )
+    return _page(d.title, *parts)
+
+
+def _article_table(ctx: _Ctx, page: str) -> str:
+    rows, keys = [], []
+    for a in ctx.dossier.articles:
+        rows.append(
+            [
+                link(page, article_page(a.id), a.title),
+                esc(ctx.source(a)),
+                esc(ctx.date(a.meta.published)),
+                esc(a.meta.language),
+                str(a.word_count),
+            ]
+        )
+        keys.append([None, None, a.meta.published.isoformat() if a.meta.published else "", None, str(a.word_count)])
+    headers = [ctx.L(k) for k in ("col_title", "col_source", "col_published", "col_language", "col_words")]
+    return table(headers, rows, keys, numeric=[False, False, False, False, True])
+
+
+def _article_index(ctx: _Ctx) -> str:
+    return _page(ctx.L("nav_articles"), _article_table(ctx, f"{ARTICLES}/index.md"))
+
+
+def _article(ctx: _Ctx, a: Article) -> str:
+    page = article_page(a.id)
+    facts = ctx.facts[a.id]
+    m = a.meta
+    basis = ctx.L(f"basis_{m.published_basis.replace(' ', '_')}")
+    published = (
+        f"{esc(ctx.date(m.published))} ({esc(ctx.L('published_from', basis=basis))})"
+        if m.published
+        else esc(ctx.L("published_unknown"))
+    )
+    meta_rows = [
+        (
+            ctx.L("col_source"),
+            esc(ctx.source(a)) + (f" ({esc(ctx.L('from_dateline'))})" if m.source_basis == "dateline" else ""),
+        ),
+        (ctx.L("col_published"), published),
+        (ctx.L("col_dateline"), esc(m.dateline) if m.dateline else esc(ctx.L("none"))),
+        (ctx.L("col_language"), esc(f"{m.language} ({ctx.L('basis_' + m.language_basis.replace(' ', '_'))})")),
+        (ctx.L("col_words"), str(a.word_count)),
+        (ctx.L("col_file"), f"<code>{esc(a.file)}</code>"),
+    ]
+    if m.url:
+        meta_rows.append((ctx.L("col_url"), f"<code>{esc(m.url)}</code>"))
+    meta = (
+        "<table>\n<tbody>\n"
+        + "\n".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in meta_rows)
+        + "\n</tbody>\n</table>\n"
+    )
+
+    summary = (
+        paragraph(esc(ctx.L("summary_lead")))
+        + bullet_list(
+            f"{esc(summary_text(a, i))} {link(page, page, '↗', anchor=f's{i}', title=ctx.L('sentence_n', n=i + 1))}"
+            for i in facts.summary
+        )
+        if facts.summary
+        else _none(ctx, "summary")
+    )
+
+    own_figures = [f for f in ctx.dossier.figures if any(r.article == a.id for r in f.mentions)]
+    own_actors = [x for x in ctx.dossier.actors if any(r.article == a.id for r in x.mentions)]
+    own_quotes = [q for q in ctx.dossier.quotes if q.mention.article == a.id]
+    parts = [
+        meta,
+        _h2(ctx.L("summary")),
+        summary,
+        _h2(ctx.L("nav_figures")),
+        _figure_table(ctx, page, own_figures) if own_figures else _none(ctx, "figures"),
+        _h2(ctx.L("nav_actors")),
+        _actor_table(ctx, page, own_actors) if own_actors else _none(ctx, "actors"),
+        _h2(ctx.L("nav_quotes")),
+        _quote_list(ctx, page, own_quotes, with_speaker=True) if own_quotes else _none(ctx, "quotes"),
+        _h2(ctx.L("full_text")),
+        paragraph(esc(ctx.L("full_text_intro")), "dossier-note"),
+        _full_text(ctx, a),
+    ]
+    return _page(a.title, *parts)
+
+
+def _full_text(ctx: _Ctx, a: Article) -> str:
+    out = []
+    for p in a.paragraphs:
+        if p.heading:
+            i = p.first_sentence
+            out.append(f"### {md_text(a.sentences[i].text)} {{ #s{i} .dossier-heading }}\n")
+            continue
+        pieces, pos = [], p.start
+        for i in p.sentence_indices:
+            s = a.sentences[i]
+            pieces.append(esc(a.body[pos : s.start]))
+            pieces.append(
+                f'<span class="dossier-s" id="s{i}" title="{esc(ctx.L("sentence_n", n=i + 1))}">{esc(s.text)}</span>'
+            )
+            pos = s.end
+        pieces.append(esc(a.body[pos : p.end]))
+        out.append(paragraph("".join(pieces).replace("\n", " "), "dossier-text"))
+    return "\n".join(out)
+
+
+def _figure_table(ctx: _Ctx, page: str, figures: Iterable[Figure]) -> str:
+    rows, keys = [], []
+    for f in figures:
+        value = "" if f.value is None else _number(f.value)
+        sources = sorted({ctx.source(ctx.articles[r.article]) for r in f.mentions})
+        rows.append(
+            [
+                esc(f.text),
+                esc(value),
+                esc(f.unit),
+                esc(f.qualifier or ""),
+                esc(", ".join(sources)),
+                "<br>".join(ctx.ref(page, r) for r in f.mentions),
+            ]
+        )
+        keys.append([None, value or "", None, None, None, None])
+    headers = [
+        ctx.L(k) for k in ("col_as_written", "col_value", "col_unit", "col_qualifier", "col_sources", "col_evidence")
+    ]
+    return table(headers, rows, keys, numeric=[False, True, False, False, False, False])
+
+
+def _figures(ctx: _Ctx) -> str:
+    figs = ctx.dossier.figures
+    return _page(ctx.L("nav_figures"), _figure_table(ctx, FIGURES, figs) if figs else _none(ctx, "figures"))
+
+
+def _actor_table(ctx: _Ctx, page: str, actors: Iterable[Actor]) -> str:
+    rows, keys = [], []
+    for x in actors:
+        sources = {r.article for r in x.mentions}
+        rows.append(
+            [
+                link(page, actor_page(x.id), x.name),
+                esc(ctx.L(f"kind_{x.kind}")),
+                esc(", ".join(x.roles)),
+                esc(", ".join(x.aliases)),
+                str(len(x.mentions)),
+                str(len(sources)),
+            ]
+        )
+        keys.append([None, None, None, None, str(len(x.mentions)), str(len(sources))])
+    headers = [ctx.L(k) for k in ("col_name", "col_kind", "col_roles", "col_aliases", "col_mentions", "col_articles")]
+    return table(headers, rows, keys, numeric=[False, False, False, False, True, True])
+
+
+def _actor_index(ctx: _Ctx) -> str:
+    actors = ctx.dossier.actors
+    if not actors:
+        return _page(ctx.L("nav_actors"), _none(ctx, "actors"))
+    parts = []
+    by_kind: dict[str, list[Actor]] = defaultdict(list)
+    for x in actors:
+        by_kind[x.kind].append(x)
+    for kind in KIND_ORDER:
+        if by_kind.get(kind):
+            parts.append(_h2(ctx.L(f"kind_{kind}_plural")))
+            parts.append(_actor_table(ctx, f"{ACTORS}/index.md", by_kind[kind]))
+    return _page(ctx.L("nav_actors"), *parts)
+
+
+def _actor(ctx: _Ctx, x: Actor) -> str:
+    page = actor_page(x.id)
+    facts = [
+        (ctx.L("col_kind"), esc(ctx.L(f"kind_{x.kind}"))),
+        (ctx.L("col_roles"), esc(", ".join(x.roles) or ctx.L("none"))),
+        (ctx.L("col_aliases"), esc(", ".join(x.aliases) or ctx.L("none"))),
+    ]
+    meta = (
+        "<table>\n<tbody>\n"
+        + "\n".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in facts)
+        + "\n</tbody>\n</table>\n"
+    )
+    mentions = bullet_list(f"{esc(r.text)} ({ctx.ref(page, r)})" for r in x.mentions)
+    quotes = [q for q in ctx.dossier.quotes if q.speaker == x.id]
+    sentences = {(r.article, r.sentence) for r in x.mentions}
+    co = Counter(
+        other.id
+        for other in ctx.dossier.actors
+        if other.id != x.id
+        for r in other.mentions
+        if (r.article, r.sentence) in sentences
+    )
+    by_id = {a.id: a for a in ctx.dossier.actors}
+    together = bullet_list(
+        f"{link(page, actor_page(i), by_id[i].name)} ({esc(ctx.L('times_together', n=n))})"
+        for i, n in sorted(co.items(), key=lambda kv: (-kv[1], by_id[kv[0]].name))
+    )
+    return _page(
+        x.name,
+        meta,
+        _h2(ctx.L("col_mentions")),
+        mentions,
+        _h2(ctx.L("nav_quotes")),
+        _quote_list(ctx, page, quotes, with_speaker=False) if quotes else _none(ctx, "quotes"),
+        _h2(ctx.L("named_with")),
+        together if co else paragraph(esc(ctx.L("none")), "dossier-empty"),
+    )
+
+
+def _quote_list(ctx: _Ctx, page: str, quotes: Iterable[Quote], with_speaker: bool) -> str:
+    items = []
+    for q in quotes:
+        speaker = ""
+        if with_speaker:
+            name = q.speaker_name or ctx.L("speaker_unknown")
+            speaker = f"<strong>{esc(name)}</strong>: "
+        kind = esc(ctx.L(f"quote_{q.kind}"))
+        items.append(f"{speaker}„{esc(q.text)}“ <em>({kind})</em> {ctx.ref(page, q.mention)}")
+    return bullet_list(items)
+
+
+def _quotes(ctx: _Ctx) -> str:
+    quotes = ctx.dossier.quotes
+    if not quotes:
+        return _page(ctx.L("nav_quotes"), _none(ctx, "quotes"))
+    groups: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        groups[q.speaker_name or ctx.L("speaker_unknown")].append(q)
+    parts = []
+    for name in sorted(groups):
+        parts.append(_h2(name))
+        parts.append(_quote_list(ctx, QUOTES, groups[name], with_speaker=False))
+    return _page(ctx.L("nav_quotes"), *parts)
+
+
+def _timeline(ctx: _Ctx) -> str:
+    events = ctx.dossier.timeline
+    if not events:
+        return _page(ctx.L("nav_timeline"), _none(ctx, "timeline"))
+    parts = []
+    by_date: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        by_date[e.date].append(e)
+    for date in sorted(by_date):
+        parts.append(_h2(date))
+        items = []
+        for e in by_date[date]:
+            refs = "; ".join(f"„{esc(m.expression)}“ {ctx.ref(TIMELINE, _ref(m))}" for m in e.mentions)
+            items.append(f"{esc(e.label)} ({refs})")
+        parts.append(bullet_list(items))
+    return _page(ctx.L("nav_timeline"), *parts)
+
+
+def _data(ctx: _Ctx) -> str:
+    d = ctx.dossier
+    counts = ctx.L(
+        "data_counts",
+        articles=len(d.articles),
+        actors=len(d.actors),
+        figures=len(d.figures),
+        quotes=len(d.quotes),
+        events=len(d.timeline),
+    )
+    body = (
+        paragraph(esc(ctx.L("data_intro")))
+        + paragraph(f'<a href="{DATA_FILE}" download>{esc(DATA_FILE)}</a> – {esc(counts)}')
+        + paragraph(esc(ctx.L("data_schema")))
+    )
+    return _page(ctx.L("nav_data"), body)
+
+
+def _ref(m: EventMention) -> MentionRef:
+    return MentionRef(m.article, m.sentence, m.text)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from generator.config import Config
-from generator.lang import available_languages
+from generator.lang import available_languages, load_language
 from generator.model import Article, ArticleMeta, Issue, Paragraph, Sentence, Severity
 from generator.segment import Segmenter, is_word
 
@@ -73,7 +73,12 @@ def find_seed_files(seeds_dir: Path) -> list[Path]:
         and p.is_file()
         and not p.is_symlink()
     ]
-    return sorted(files, key=lambda p: p.relative_to(seeds_dir).as_posix())
+    return sorted(files, key=lambda p: path_order(p.relative_to(seeds_dir).as_posix()))
+
+
+def path_order(rel: str) -> tuple[str, str]:
+    """Reading order of seed files: by path, case-insensitive (ties broken by the exact path)."""
+    return (rel.casefold(), rel)
 
 
 def slugify(text: str) -> str:
@@ -87,7 +92,7 @@ def article_ids(files: Iterable[str]) -> dict[str, str]:
     """Stable, unique ids from file names (``a b.txt`` → ``a-b``); clashes get ``-2``, ``-3`` in path order."""
     ids: dict[str, str] = {}
     taken: set[str] = set()
-    for rel in sorted(files):
+    for rel in sorted(files, key=path_order):
         base = slugify(Path(rel).stem)
         candidate, n = base, 1
         while candidate in taken:
@@ -239,13 +244,20 @@ def _is_headline(text: str, first: bool) -> bool:
     return upper > 0.8 or first
 
 
-def find_dateline(paragraph: str) -> tuple[str, tuple[str, ...], str] | None:
-    """``Almaty/Moskau (Reuters) - …`` → (dateline as written, places, source)."""
+def find_dateline(
+    paragraph: str, function_words: frozenset[str] = frozenset()
+) -> tuple[str, tuple[str, ...], str] | None:
+    """``Almaty/Moskau (Reuters) - …`` → (dateline as written, places, source).
+
+    A place never starts with a function word of the language ("Die Regierung (CDU) - …" is no dateline).
+    """
     m = _DATELINE.match(paragraph)
     if m is None:
         return None
     places = tuple(p.strip() for p in m.group("places").split("/") if p.strip())
     if not places or not all(p[0].isupper() for p in places):
+        return None
+    if any(p.split()[0].casefold() in function_words for p in places):
         return None
     written = paragraph[: m.end()].rstrip(" -–—")
     return written, places, m.group("source").strip()
@@ -311,7 +323,7 @@ class Reader:
         size = path.stat().st_size
         if size > self.config.max_article_bytes:
             raise ReadError(
-                f"too large ({size / 1e6:.1f} MB; the limit is {self.config.max_article_bytes / 1e6:.1f} MB, "
+                f"too large ({size / 2**20:.1f} MiB; the limit is {self.config.max_article_bytes / 2**20:.1f} MiB, "
                 "option max_article_bytes)"
             )
         raw = path.read_bytes()
@@ -343,7 +355,7 @@ class Reader:
                 words += len(body[b.start : b.end].split())
             else:
                 if dateline is None and not any(not p.heading for p in paragraphs):
-                    dateline = find_dateline(body[b.start : b.end])
+                    dateline = find_dateline(body[b.start : b.end], load_language(language).function_words)
                 toks = self.segmenter.sentences(body, b.start, b.end, language)
                 spans = [(s[0].start, s[-1].end) for s in toks]
                 words += sum(1 for s in toks for t in s if is_word(t))

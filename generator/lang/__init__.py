@@ -26,6 +26,7 @@ class LanguageData:
     code: str
     name: str
     ui: MappingProxyType[str, str]  # page labels and sentences shown to the reader
+    function_words: frozenset[str]  # articles, pronouns, conjunctions…, case-folded
 
     def label(self, key: str, **values: object) -> str:
         text = self.ui[key]
@@ -62,4 +63,18 @@ def load_language(code: str) -> LanguageData:
     bad = sorted(k for k, v in ui.items() if not isinstance(v, str) or not v.strip())
     if bad:
         raise LanguageDataError(f"lang/{code}/ui.yaml: empty or non-text labels: {', '.join(bad)}")
-    return LanguageData(code=code, name=str(name), ui=MappingProxyType(dict(ui)))
+    words = _load_yaml(code, "words.yaml")
+    return LanguageData(
+        code=code,
+        name=str(name),
+        ui=MappingProxyType(dict(ui)),
+        function_words=_word_set(words, "function_words", f"lang/{code}/words.yaml"),
+    )
+
+
+def _word_set(data: dict[str, Any], key: str, where: str) -> frozenset[str]:
+    """A word list written as text (words separated by white space), case-folded."""
+    value = data.get(key)
+    if not isinstance(value, str) or not value.split():
+        raise LanguageDataError(f"{where}: {key} must be text: words separated by spaces")
+    return frozenset(w.casefold() for w in value.split())

@@ -1,0 +1,55 @@
+"""Integrity of the language data (as dateparser checks its own): every language complete and well-formed."""
+
+from __future__ import annotations
+
+import re
+import string
+from importlib import resources
+
+import pytest
+import yaml
+
+from generator.lang import REFERENCE_LANGUAGE, available_languages, load_language
+
+LANG_ROOT = resources.files("generator") / "lang"
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_german_and_english_have_data() -> None:
+    assert {"de", "en"} <= set(available_languages())
+
+
+@pytest.mark.parametrize("code", available_languages())
+def test_language_has_the_reference_files_and_keys(code: str) -> None:
+    ref_files = sorted(p.name for p in (LANG_ROOT / REFERENCE_LANGUAGE).iterdir() if p.name.endswith(".yaml"))
+    files = sorted(p.name for p in (LANG_ROOT / code).iterdir() if p.name.endswith(".yaml"))
+    assert files == ref_files
+    ref = load_language(REFERENCE_LANGUAGE)
+    lang = load_language(code)
+    assert set(lang.ui) == set(ref.ui)
+    for key, text in lang.ui.items():
+        assert text.strip() == text and text, key
+        assert placeholders(text) == placeholders(ref.ui[key]), f"{code}: {key}: placeholders differ"
+        lang.label(key, **dict.fromkeys(placeholders(text), 1))  # every label formats
+
+
+@pytest.mark.parametrize("code", available_languages())
+def test_word_lists_are_plain_lowercase_words(code: str) -> None:
+    raw = yaml.safe_load((LANG_ROOT / code / "words.yaml").read_text(encoding="utf-8"))
+    words = raw["function_words"].split()
+    assert len(words) == len(set(words)), "duplicates"
+    for w in words:
+        assert re.fullmatch(r"[^\W\d_]+", w) and w == w.lower(), w
+    assert load_language(code).function_words == frozenset(w.casefold() for w in words)  # ß matches ss
+
+
+def test_language_data_names_no_story() -> None:
+    """Language data is general: no word list may carry a name (capitalised entries would be names)."""
+    for code in available_languages():
+        text = (LANG_ROOT / code / "words.yaml").read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+        for value in data.values():
+            assert all(not w[0].isupper() for w in str(value).split())

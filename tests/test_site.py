@@ -1,0 +1,194 @@
+"""The built site: strict build, offline, every link resolves, untrusted text stays text, valid export."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from html.parser import HTMLParser
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests.conftest import REPO, make_project, mkdocs_build
+
+SHARED_SCHEMA = REPO.parent / "shared" / "dossier.schema.json"
+
+
+class Page(HTMLParser):
+    """Every element with its attributes, every id, and the visible text of one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.ids: set[str] = set()
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.elements.append((tag, a))
+        if a.get("id"):
+            self.ids.add(str(a["id"]))
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+def parse(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def pages(site: Path) -> dict[str, Page]:
+    return {p.relative_to(site).as_posix(): parse(p) for p in sorted(site.rglob("*.html"))}
+
+
+def test_seed_site_builds_strict_with_every_page(seed_site: Path) -> None:
+    site = seed_site / "site"
+    for page in ("index.html", "articles/index.html", "figures.html", "actors/index.html", "timeline.html",
+                 "quotes.html", "data.html", "dossier.json"):  # fmt: skip
+        assert (site / page).is_file(), page
+    articles = sorted(p.name for p in (site / "articles").glob("*.html"))
+    assert articles == ["000-87b400ab487f448c.html", "002-e4538c2e8d428cc0.html", "index.html"]
+
+
+def test_site_is_german_and_every_sentence_is_addressable(seed_site: Path) -> None:
+    site = seed_site / "site"
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in html
+    data = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
+    for article in data["articles"]:
+        page = parse(site / article["page"].replace(".md", ".html"))
+        body = (REPO / "seeds" / article["file"]).read_text(encoding="utf-8")
+        sentence_ids = {i for i in page.ids if i.startswith("s") and i[1:].isdigit()}
+        assert len(sentence_ids) >= 30
+        assert sentence_ids == {f"s{n}" for n in range(len(sentence_ids))}
+        # the article's own headings are headings on its page
+        headings = [line for line in body.splitlines() if line.strip() and line.upper() == line and len(line) < 80]
+        heading_ids = {a.get("id") for tag, a in page.elements if tag in ("h2", "h3")}
+        assert headings and len([i for i in heading_ids if i in sentence_ids]) == len(headings)
+
+
+def test_pages_fetch_nothing_from_the_web(seed_site: Path) -> None:
+    site = seed_site / "site"
+    for name, page in pages(site).items():
+        for tag, attrs in page.elements:
+            for attr in ("src", "href", "srcset", "data"):
+                value = attrs.get(attr) or ""
+                fetched = tag in ("script", "img", "iframe", "source", "video", "audio", "embed", "object") or (
+                    tag == "link" and attrs.get("rel") not in ("canonical", "alternate")
+                )
+                if fetched:
+                    assert not value.startswith(("http:", "https:", "//")), f"{name}: <{tag} {attr}={value}>"
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "@import url(http" not in text, css
+
+
+def test_every_internal_link_and_anchor_resolves(seed_site: Path) -> None:
+    site = seed_site / "site"
+    parsed = pages(site)
+    checked = 0
+    for name, page in parsed.items():
+        if name == "404.html":  # served at any path, so MkDocs links it from the root
+            continue
+        for tag, attrs in page.elements:
+            href = attrs.get("href") if tag == "a" else None
+            if not href or href.startswith(("http:", "https:", "mailto:", "javascript:")):
+                continue
+            path, _, anchor = href.partition("#")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), path)) if path else name
+            if target.endswith("/") or target == ".":
+                target = posixpath.join(target, "index.html").lstrip("./")
+            assert (site / target).exists(), f"{name}: broken link {href}"
+            if anchor and target.endswith(".html"):
+                assert anchor in parsed[target].ids, f"{name}: {href}: no #{anchor} on {target}"
+            checked += 1
+    assert checked > 50
+
+
+def test_dossier_json_is_valid_and_published(seed_site: Path) -> None:
+    schema = json.loads((resources.files("generator") / "dossier.schema.json").read_text(encoding="utf-8"))
+    data = json.loads((seed_site / "site" / "dossier.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    assert [a["file"] for a in data["articles"]] == ["000_87b400ab487f448c.txt", "002_e4538c2e8d428cc0.txt"]
+    for a in data["articles"]:
+        assert 1 <= len(a["summary"]) <= 5
+        assert not a["summary"][0].startswith("Almaty/Moskau (Reuters)")  # never the dateline
+    assert (seed_site / "site" / "data.html").read_text(encoding="utf-8").count('href="dossier.json"') == 1
+
+
+@pytest.mark.skipif(not SHARED_SCHEMA.is_file(), reason="shared/ is not beside the checkout")
+def test_packaged_schema_is_the_shared_one() -> None:
+    packaged = (resources.files("generator") / "dossier.schema.json").read_text(encoding="utf-8")
+    assert json.loads(packaged) == json.loads(SHARED_SCHEMA.read_text(encoding="utf-8"))
+
+
+HOSTILE = """<script>alert(1)</script> Titel mit <b>Markup</b> & Entität
+
+Die Stadt meldete am Montag <img src=x onerror=alert(2)> einen Vorfall. Ein [Link](http://evil.example/) und ein Bild ![Bild](http://evil.example/x.png) folgen.
+
+Vorlagen {{ 7*7 }} und {% raw %} bleiben Text, ebenso <a href="http://evil.example/" onclick="alert(3)">ein Anker</a>.
+---
+# Keine Überschrift
+| Spalte | Spalte |
+|---|---|
+| Zelle | Zelle |
+*kursiv* und **fett** und `code` und <!-- Kommentar --> und &lt;script&gt; sowie &amp; bleiben, wie sie sind.
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(
+        tmp_path_factory.mktemp("hostile"), {"hostile.txt": HOSTILE, "also.md": "# Titel <i>x</i>\n\n" + HOSTILE}
+    )
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_untrusted_article_text_never_becomes_markup(hostile_site: Path) -> None:
+    for name, page in pages(hostile_site).items():
+        for tag, attrs in page.elements:
+            assert not any(a.startswith("on") for a in attrs), f"{name}: event handler on <{tag}>"
+            assert "evil.example" not in " ".join(str(v) for v in attrs.values()), f"{name}: <{tag} {attrs}>"
+            assert not (tag == "img" and attrs.get("src") == "x"), name
+            assert tag not in ("b", "i") or name.startswith("search"), f"{name}: <{tag}> from the article"
+        html = (hostile_site / name).read_text(encoding="utf-8")
+        assert "alert(1)</script>" not in html and "<!-- Kommentar -->" not in html
+        assert "49" not in "".join(page.text).split("Vorlagen")[-1][:20]  # no template was evaluated
+
+
+def test_untrusted_article_text_is_shown_as_written(hostile_site: Path) -> None:
+    for name in ("articles/hostile.html", "articles/also.html"):
+        page = parse(hostile_site / name)
+        text = "".join(page.text)
+        heading = "Keine Überschrift" if name.endswith("also.html") else "# Keine Überschrift"  # .md: a heading
+        for written in ("<img src=x onerror=alert(2)>", "[Link](http://evil.example/)", "{{ 7*7 }}", "{% raw %}",
+                        heading, "| Zelle | Zelle |", "*kursiv* und **fett** und `code`",
+                        "<!-- Kommentar -->", "&lt;script&gt; sowie &amp;"):  # fmt: skip
+            assert written in text, f"{name}: {written!r} not shown as written"
+        content = [t for t, _ in page.elements]
+        assert "table" in content  # our own metadata table …
+        assert content.count("hr") == 0  # … but no rule from the article's '---'
+
+
+def test_titles_from_articles_have_nothing_left_to_decode(hostile_site: Path) -> None:
+    html = (hostile_site / "articles" / "hostile.html").read_text(encoding="utf-8")
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<" not in title and "&lt;" not in title and "&amp;" not in title
+    assert title.startswith("‹script›alert(1)‹/script› Titel mit ‹b›Markup‹/b› + Entität")
+    index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        assert "<script" not in doc["title"] and "<img" not in doc["text"], doc["location"]

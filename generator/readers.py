@@ -263,12 +263,12 @@ def find_dateline(
     return written, places, m.group("source").strip()
 
 
-def plain_title(text: str) -> str:
-    """One line of plain text, safe where a theme strips tags or decodes entities."""
+def plain_title(text: str, limit: int = TITLE_MAX) -> str:
+    """One line of plain text, safe where a theme strips tags or decodes entities; at most ``limit`` characters."""
     text = " ".join(text.split())
     text = text.replace("<", "‹").replace(">", "›").replace("&", "+")
-    if len(text) > TITLE_MAX:
-        cut = text[:TITLE_MAX].rsplit(" ", 1)[0]
+    if len(text) > limit:
+        cut = text[:limit].rsplit(" ", 1)[0]
         text = cut.rstrip(" ,;:-–") + " …"
     return text
 

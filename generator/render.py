@@ -43,6 +43,7 @@ ASSETS = ("dossier.css", "dossier.js", "tablesort.min.js", "tablesort.number.min
 EXTRA_CSS = (f"{ASSET_DIR}/dossier.css",)
 EXTRA_JS = (f"{ASSET_DIR}/tablesort.min.js", f"{ASSET_DIR}/tablesort.number.min.js", f"{ASSET_DIR}/dossier.js")
 HOME_TOP = 8
+NAV_TITLE_MAX = 64
 KIND_ORDER = ("person", "organization", "place")
 
 
@@ -136,7 +137,7 @@ def render(dossier: Dossier, lang: LanguageData) -> Site:
             ctx.L("nav_articles"),
             children=(
                 NavEntry(ctx.L("nav_articles_index"), f"{ARTICLES}/index.md"),
-                *(NavEntry(a.title, article_page(a.id)) for a in dossier.articles),
+                *(NavEntry(plain_title(a.title, NAV_TITLE_MAX), article_page(a.id)) for a in dossier.articles),
             ),
         ),
         NavEntry(ctx.L("nav_figures"), FIGURES),

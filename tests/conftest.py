@@ -93,4 +93,5 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(tmp_path_factory.mktemp("seedsite"), REPO / "seeds", title="Seed-Dossier")
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr.replace("To disable this warning", ""), result.stderr
     return root

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.analyse import analyse
+from generator.analyse import Analyser
 from generator.config import Config, ConfigError, load_config
 from generator.export import article_record
 from generator.lang import available_languages
@@ -231,8 +231,9 @@ def cmd_analyse(args: argparse.Namespace) -> int:
             raise UsageError(f"{raw}: no such file or folder")
     result = Reader(config).read_all(files)
     _report_issues(result.issues)
+    analyser = Analyser()
     for article in result.articles:
-        record = article_record(article, analyse(article), article.file)
+        record = article_record(article, analyser.analyse(article), article.file)
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     return EXIT_SKIPPED if any(i.severity is Severity.ERROR for i in result.issues) else EXIT_OK
 

@@ -7,9 +7,11 @@ date and label). Spelling variants, conflicts and corroboration by content come 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from typing import TypeVar
 
+from generator.lang import LanguageData, load_language
+from generator.merge_actors import MergedActor, merge_actor_mentions
 from generator.model import (
     Actor,
     Article,
@@ -68,6 +70,11 @@ def _group(items: Iterable[tuple[K, V]]) -> dict[K, list[V]]:
     return groups
 
 
+def _importance(x: MergedActor) -> tuple[int, int, str]:
+    """More sources first, then more mentions."""
+    return (-len({a.id for a, _ in x.mentions}), -len(x.mentions), x.name)
+
+
 def merge(
     title: str,
     language: str,
@@ -75,17 +82,23 @@ def merge(
     facts: tuple[ArticleFacts, ...],
     issues: tuple[Issue, ...] = (),
     capabilities: frozenset[str] = frozenset(),
+    languages: Mapping[str, LanguageData] | None = None,
 ) -> Dossier:
+    languages = dict(languages or {})
+    for code in {language, *(a.meta.language for a in articles)} - set(languages):
+        languages[code] = load_language(code)
     pairs = list(zip(articles, facts, strict=True))
 
-    actor_groups = _group(((m.kind, m.name), (a, m)) for a, f in pairs for m in f.actors)
     actor_ids = _Ids("")
     actors = []
-    for (kind, name), found in sorted(actor_groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        aliases = sorted({m.text for _, m in found} - {name})
-        roles = sorted({m.role for _, m in found if m.role})
-        mentions = tuple(dict.fromkeys(mention(a, m.start) for a, m in found))
-        actors.append(Actor(actor_ids(name), name, kind, tuple(aliases), tuple(roles), mentions))
+    merged = merge_actor_mentions(
+        [(a, m) for a, f in pairs for m in f.actors],
+        fold=lambda article, name: languages[article.meta.language].actors.fold(name),
+        function_words=frozenset().union(*(lang.function_words for lang in languages.values())),
+    )
+    for x in sorted(merged, key=_importance):
+        mentions = tuple(dict.fromkeys(mention(a, m.start) for a, m in x.mentions))
+        actors.append(Actor(actor_ids(x.name), x.name, x.kind, x.aliases, x.roles, mentions))
 
     figure_groups = _group(((m.value, m.unit, m.qualifier), (a, m)) for a, f in pairs for m in f.figures)
     figure_ids = _Ids("f")
@@ -101,7 +114,7 @@ def merge(
         for (value, unit, qualifier), found in figure_groups.items()
     ]
 
-    by_name = {a.name: a.id for a in actors}
+    by_name = {name: a.id for a in actors for name in (a.name, *a.aliases)}
     quote_ids = _Ids("q")
     quotes = [
         Quote(

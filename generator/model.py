@@ -31,6 +31,13 @@ class Issue:
 
 
 @dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Sentence:
     index: int
     start: int
@@ -78,6 +85,7 @@ class Article:
     sentences: tuple[Sentence, ...]
     word_count: int
     content_hash: str  # sha256 of the body
+    tokens: tuple[tuple[Token, ...], ...] = ()  # per sentence, same order as ``sentences``
 
     @property
     def title(self) -> str:
@@ -137,6 +145,7 @@ class ArticleFacts:
     times: tuple[TimeMention, ...] = ()
     figures: tuple[FigureMention, ...] = ()
     quotes: tuple[QuoteMention, ...] = ()
+    capabilities: frozenset[str] = frozenset()  # the extractors that ran on this article
 
 
 # --- the merged dossier ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from generator.analyse import CAPABILITIES, analyse
+from generator.analyse import Analyser
 from generator.config import Config
 from generator.lang import load_language
 from generator.merge import merge
@@ -41,13 +41,15 @@ class BuildReport:
 def gather(config: Config, progress: Progress | None = None) -> Dossier:
     reader = Reader(config)
     result = reader.read_all(progress=progress)
+    analyser = Analyser()
     facts = []
     total = len(result.articles)
     for n, article in enumerate(result.articles, 1):
-        facts.append(analyse(article))
+        facts.append(analyser.analyse(article))
         if progress:
             progress("analyse", n, total)
-    dossier = merge(config.title, config.language, result.articles, tuple(facts), result.issues, CAPABILITIES)
+    capabilities = frozenset().union(*(f.capabilities for f in facts)) if facts else frozenset()
+    dossier = merge(config.title, config.language, result.articles, tuple(facts), result.issues, capabilities)
     log.info("gathered %d articles (%d issues)", len(dossier.articles), len(dossier.issues))
     return dossier
 

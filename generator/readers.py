@@ -21,7 +21,7 @@ import yaml
 
 from generator.config import Config
 from generator.lang import available_languages, load_language
-from generator.model import Article, ArticleMeta, Issue, Paragraph, Sentence, Severity
+from generator.model import Article, ArticleMeta, Issue, Paragraph, Sentence, Severity, Token
 from generator.segment import Segmenter, is_word
 
 log = logging.getLogger(__name__)
@@ -349,20 +349,21 @@ class Reader:
         sentences: list[Sentence] = []
         words = 0
         dateline = None
+        tokens: list[tuple[Token, ...]] = []
         for b in blocks:
-            if b.heading:
-                spans: list[tuple[int, int]] = [(b.start, b.end)]
-                words += len(body[b.start : b.end].split())
-            else:
-                if dateline is None and not any(not p.heading for p in paragraphs):
-                    dateline = find_dateline(body[b.start : b.end], load_language(language).function_words)
-                toks = self.segmenter.sentences(body, b.start, b.end, language)
-                spans = [(s[0].start, s[-1].end) for s in toks]
-                words += sum(1 for s in toks for t in s if is_word(t))
+            toks = self.segmenter.sentences(body, b.start, b.end, language)
+            if b.heading:  # a heading is one sentence, whatever its punctuation
+                toks = [[t for sent in toks for t in sent]]
+            elif dateline is None and not any(not p.heading for p in paragraphs):
+                dateline = find_dateline(body[b.start : b.end], load_language(language).function_words)
+            toks = [s for s in toks if s]
+            words += sum(1 for s in toks for t in s if is_word(t))
             first = len(sentences)
-            for start, end in spans:
+            for sent in toks:
+                start, end = sent[0].start, sent[-1].end
                 sentences.append(Sentence(len(sentences), start, end, body[start:end], len(paragraphs)))
-            paragraphs.append(Paragraph(len(paragraphs), b.start, b.end, b.heading, first, len(spans)))
+                tokens.append(tuple(sent))
+            paragraphs.append(Paragraph(len(paragraphs), b.start, b.end, b.heading, first, len(toks)))
         if not sentences:
             raise ReadError("no sentences found in the text")
 
@@ -398,6 +399,7 @@ class Reader:
             sentences=tuple(sentences),
             word_count=words,
             content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+            tokens=tuple(tokens),
         )
 
     def _title(

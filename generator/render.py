@@ -27,6 +27,7 @@ from generator.markup import (
     table,
 )
 from generator.model import Actor, Article, ArticleFacts, Dossier, Event, EventMention, Figure, MentionRef, Quote
+from generator.network import cooccurrence, network_svg
 from generator.readers import plain_title
 from generator.summarise import summary_text
 
@@ -43,6 +44,7 @@ ASSETS = ("dossier.css", "dossier.js", "tablesort.min.js", "tablesort.number.min
 EXTRA_CSS = (f"{ASSET_DIR}/dossier.css",)
 EXTRA_JS = (f"{ASSET_DIR}/tablesort.min.js", f"{ASSET_DIR}/tablesort.number.min.js", f"{ASSET_DIR}/dossier.js")
 HOME_TOP = 8
+NETWORK_TOP = 24
 NAV_TITLE_MAX = 64
 KIND_ORDER = ("person", "organization", "place")
 
@@ -82,6 +84,7 @@ class _Ctx:
     lang: LanguageData
     articles: Mapping[str, Article]
     facts: Mapping[str, ArticleFacts]
+    cooccurrence: Counter[tuple[str, str]]
 
     def L(self, key: str, **values: object) -> str:
         return self.lang.label(key, **values)
@@ -112,6 +115,7 @@ def render(dossier: Dossier, lang: LanguageData) -> Site:
         lang=lang,
         articles={a.id: a for a in dossier.articles},
         facts={f.article_id: f for f in dossier.facts},
+        cooccurrence=cooccurrence(dossier.actors),
     )
     files: dict[str, str | bytes] = {
         HOME: _home(ctx),
@@ -127,6 +131,9 @@ def render(dossier: Dossier, lang: LanguageData) -> Site:
         files[article_page(article.id)] = _article(ctx, article)
     for actor in dossier.actors:
         files[actor_page(actor.id)] = _actor(ctx, actor)
+    if dossier.actors:
+        legend = {k: ctx.L(f"kind_{k}_plural") for k in KIND_ORDER}
+        files[f"{ACTORS}/network.svg"] = network_svg(dossier.actors[:NETWORK_TOP], ctx.L("network"), legend)
     assets = resources.files("generator") / "assets"
     for name in ASSETS:
         files[f"{ASSET_DIR}/{name}"] = (assets / name).read_bytes()
@@ -161,9 +168,10 @@ def _h2(text: str) -> str:
     return f"## {md_text(text)}\n\n"
 
 
-def _none(ctx: _Ctx, what: str) -> str:
-    """The honest empty state: nothing found, or an extractor this version does not have."""
-    key = f"none_{what}" if what in ctx.dossier.capabilities else f"not_yet_{what}"
+def _none(ctx: _Ctx, what: str, capabilities: frozenset[str] | None = None) -> str:
+    """The honest empty state: nothing found, or an extractor that did not run (for this article)."""
+    ran = ctx.dossier.capabilities if capabilities is None else capabilities
+    key = f"none_{what}" if what in ran else f"not_yet_{what}"
     return paragraph(esc(ctx.L(key)), "dossier-empty")
 
 
@@ -282,11 +290,13 @@ def _article(ctx: _Ctx, a: Article) -> str:
         _h2(ctx.L("summary")),
         summary,
         _h2(ctx.L("nav_figures")),
-        _figure_table(ctx, page, own_figures) if own_figures else _none(ctx, "figures"),
+        _figure_table(ctx, page, own_figures) if own_figures else _none(ctx, "figures", facts.capabilities),
         _h2(ctx.L("nav_actors")),
-        _actor_table(ctx, page, own_actors) if own_actors else _none(ctx, "actors"),
+        _actor_table(ctx, page, own_actors) if own_actors else _none(ctx, "actors", facts.capabilities),
         _h2(ctx.L("nav_quotes")),
-        _quote_list(ctx, page, own_quotes, with_speaker=True) if own_quotes else _none(ctx, "quotes"),
+        _quote_list(ctx, page, own_quotes, with_speaker=True)
+        if own_quotes
+        else _none(ctx, "quotes", facts.capabilities),
         _h2(ctx.L("full_text")),
         paragraph(esc(ctx.L("full_text_intro")), "dossier-note"),
         _full_text(ctx, a),
@@ -341,23 +351,32 @@ def _figures(ctx: _Ctx) -> str:
     return _page(ctx.L("nav_figures"), _figure_table(ctx, FIGURES, figs) if figs else _none(ctx, "figures"))
 
 
-def _actor_table(ctx: _Ctx, page: str, actors: Iterable[Actor]) -> str:
+def _actor_table(ctx: _Ctx, page: str, actors: Iterable[Actor], with_kind: bool = True) -> str:
     rows, keys = [], []
     for x in actors:
         sources = {r.article for r in x.mentions}
+        kind = [esc(ctx.L(f"kind_{x.kind}"))] if with_kind else []
         rows.append(
             [
                 link(page, actor_page(x.id), x.name),
-                esc(ctx.L(f"kind_{x.kind}")),
+                *kind,
                 esc(", ".join(x.roles)),
                 esc(", ".join(x.aliases)),
                 str(len(x.mentions)),
                 str(len(sources)),
             ]
         )
-        keys.append([None, None, None, None, str(len(x.mentions)), str(len(sources))])
-    headers = [ctx.L(k) for k in ("col_name", "col_kind", "col_roles", "col_aliases", "col_mentions", "col_articles")]
-    return table(headers, rows, keys, numeric=[False, False, False, False, True, True])
+        keys.append([None, *([None] * len(kind)), None, None, str(len(x.mentions)), str(len(sources))])
+    columns = (
+        "col_name",
+        *(("col_kind",) if with_kind else ()),
+        "col_roles",
+        "col_aliases",
+        "col_mentions",
+        "col_articles",
+    )
+    numeric = [c in ("col_mentions", "col_articles") for c in columns]
+    return table([ctx.L(k) for k in columns], rows, keys, numeric=numeric)
 
 
 def _actor_index(ctx: _Ctx) -> str:
@@ -368,10 +387,13 @@ def _actor_index(ctx: _Ctx) -> str:
     by_kind: dict[str, list[Actor]] = defaultdict(list)
     for x in actors:
         by_kind[x.kind].append(x)
+    parts.append(_h2(ctx.L("network")))
+    parts.append(paragraph(esc(ctx.L("network_intro", n=min(len(actors), NETWORK_TOP)))))
+    parts.append(paragraph(f'<img src="network.svg" alt="{esc(ctx.L("network"))}" class="dossier-network">'))
     for kind in KIND_ORDER:
         if by_kind.get(kind):
             parts.append(_h2(ctx.L(f"kind_{kind}_plural")))
-            parts.append(_actor_table(ctx, f"{ACTORS}/index.md", by_kind[kind]))
+            parts.append(_actor_table(ctx, f"{ACTORS}/index.md", by_kind[kind], with_kind=False))
     return _page(ctx.L("nav_actors"), *parts)
 
 
@@ -389,14 +411,7 @@ def _actor(ctx: _Ctx, x: Actor) -> str:
     )
     mentions = bullet_list(f"{esc(r.text)} ({ctx.ref(page, r)})" for r in x.mentions)
     quotes = [q for q in ctx.dossier.quotes if q.speaker == x.id]
-    sentences = {(r.article, r.sentence) for r in x.mentions}
-    co = Counter(
-        other.id
-        for other in ctx.dossier.actors
-        if other.id != x.id
-        for r in other.mentions
-        if (r.article, r.sentence) in sentences
-    )
+    co = Counter({(b if a == x.id else a): n for (a, b), n in ctx.cooccurrence.items() if x.id in (a, b)})
     by_id = {a.id: a for a in ctx.dossier.actors}
     together = bullet_list(
         f"{link(page, actor_page(i), by_id[i].name)} ({esc(ctx.L('times_together', n=n))})"

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 from somajo import SoMaJo
 
+from generator.model import Token
+
 # SoMaJo's models per language code; a language without one falls back to the German model,
 # which splits on the same punctuation for Latin-script text.
 _SOMAJO_MODELS = {"de": "de_CMC", "en": "en_PTB"}
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
 
 
 @dataclass
@@ -43,9 +40,39 @@ class Segmenter:
                 for t in sentence
                 if t.character_offset is not None
             ]
-            if tokens:
-                out.append(tokens)
-        return out
+            out.extend(_split_false_abbreviations(tokens))
+        return [s for s in out if s]
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    """SoMaJo's own abbreviation lists, with their exact spelling."""
+    words: set[str] = set()
+    data = resources.files("somajo") / "data"
+    for name in ("abbreviations_de.txt", "abbreviations_en.txt", "single_token_abbreviations_de.txt",
+                 "single_token_abbreviations_en.txt"):  # fmt: skip
+        path = data / name
+        if path.is_file():
+            words.update(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
+    return frozenset(words)
+
+
+def _split_false_abbreviations(tokens: list[Token]) -> list[list[Token]]:
+    """SoMaJo matches its abbreviation list regardless of case, so a name such as "Berger." (listed:
+    "BerGer.") keeps its full stop and the sentence does not end. Split such a token when its exact
+    spelling is not an abbreviation, and end the sentence there when a capitalised word follows."""
+    sentences: list[list[Token]] = [[]]
+    abbreviations = _abbreviations()
+    for i, t in enumerate(tokens):
+        word = t.text[:-1]
+        if t.text.endswith(".") and len(word) > 1 and word.isalpha() and t.text not in abbreviations:
+            sentences[-1].append(Token(word, t.start, t.end - 1))
+            sentences[-1].append(Token(".", t.end - 1, t.end))
+            if i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
+                sentences.append([])
+        else:
+            sentences[-1].append(t)
+    return sentences
 
 
 def is_word(token: Token) -> bool:

@@ -22,11 +22,55 @@ class LanguageDataError(ValueError):
 
 
 @dataclass(frozen=True)
+class ActorCues:
+    """Words that signal people, organisations, places and roles (``actors.yaml``), case-folded."""
+
+    lexicon_sources: tuple[str, ...]
+    role_endings: frozenset[str]
+    role_inflections: tuple[str, ...]  # inflection endings of nouns (role words, place heads)
+    role_modifiers: frozenset[str]
+    role_adjective_endings: tuple[str, ...]
+    organisation_endings: frozenset[str]
+    organisation_suffixes: frozenset[str]
+    definite_articles: frozenset[str]
+    name_particles: frozenset[str]
+    person_cues: frozenset[str]
+    place_heads: frozenset[str]
+    transliteration: tuple[tuple[str, str], ...]
+
+    def fold(self, name: str) -> str:
+        """A spelling skeleton for comparing names across articles and transliterations."""
+        s = name.casefold()
+        for a, b in self.transliteration:
+            s = s.replace(a, b)
+        return s
+
+    def _ends_with(self, token: str, endings: frozenset[str]) -> bool:
+        """Whether the word, or the word less an inflection ending, ends in one of ``endings``."""
+        low = token.casefold().lstrip("-")
+        if len(low) < 3 or not token[:1].isalpha():
+            return False
+        stems = [low, *(low[: -len(i)] for i in self.role_inflections if low.endswith(i))]
+        return any(stem.endswith(e) for stem in stems for e in endings)
+
+    def is_role(self, token: str) -> bool:
+        return self._ends_with(token, self.role_endings)
+
+    def is_place_head(self, token: str) -> bool:
+        return self._ends_with(token, self.place_heads)
+
+    def is_organisation_head(self, token: str) -> bool:
+        low = token.casefold()
+        return any(low.endswith(e) for e in self.organisation_endings)
+
+
+@dataclass(frozen=True)
 class LanguageData:
     code: str
     name: str
     ui: MappingProxyType[str, str]  # page labels and sentences shown to the reader
     function_words: frozenset[str]  # articles, pronouns, conjunctions…, case-folded
+    actors: ActorCues
 
     def label(self, key: str, **values: object) -> str:
         text = self.ui[key]
@@ -69,7 +113,40 @@ def load_language(code: str) -> LanguageData:
         name=str(name),
         ui=MappingProxyType(dict(ui)),
         function_words=_word_set(words, "function_words", f"lang/{code}/words.yaml"),
+        actors=_actor_cues(code),
     )
+
+
+def _actor_cues(code: str) -> ActorCues:
+    data = _load_yaml(code, "actors.yaml")
+    where = f"lang/{code}/actors.yaml"
+    return ActorCues(
+        lexicon_sources=tuple(sorted(_word_set(data, "lexicon", where))),
+        role_endings=_word_set(data, "role_endings", where),
+        role_inflections=tuple(sorted(_word_set(data, "role_inflections", where), key=len, reverse=True)),
+        role_modifiers=_word_set(data, "role_modifiers", where),
+        role_adjective_endings=tuple(sorted(_word_set(data, "role_adjective_endings", where))),
+        organisation_endings=_word_set(data, "organisation_endings", where),
+        organisation_suffixes=_word_set(data, "organisation_suffixes", where),
+        definite_articles=_word_set(data, "definite_articles", where),
+        name_particles=_word_set(data, "name_particles", where),
+        person_cues=_word_set(data, "person_cues", where),
+        place_heads=_word_set(data, "place_heads", where),
+        transliteration=_folds(data, where),
+    )
+
+
+def _folds(data: dict[str, Any], where: str) -> tuple[tuple[str, str], ...]:
+    value = data.get("transliteration")
+    if not isinstance(value, str):
+        raise LanguageDataError(f"{where}: transliteration must be text: pairs such as 'sch>sh'")
+    pairs = []
+    for item in value.split():
+        a, sep, b = item.partition(">")
+        if not sep or not a:
+            raise LanguageDataError(f"{where}: transliteration: {item!r} is not of the form 'from>to'")
+        pairs.append((a.casefold(), b.casefold()))
+    return tuple(pairs)
 
 
 def _word_set(data: dict[str, Any], key: str, where: str) -> frozenset[str]:

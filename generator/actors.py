@@ -1,0 +1,325 @@
+"""Actors in one article: people, organisations and places, with the roles the text gives them.
+
+Recognition is the CRF of :mod:`generator.ner` plus three cue rules from the language data, which
+catch names the model is unsure of:
+
+* a role word followed by capitalised words is a person ("Justizminister Marco Buschmann");
+* a known first name followed by a capitalised word is a person ("Marco Buschmann");
+* a capitalised word ending in an organisation head is an organisation ("Innenministerium").
+
+Within the article, a genitive joins its base ("Tokajews" → "Tokajew") and a surname alone stands for
+the full name used in the article ("Tokajew" → "Kassym-Schomart Tokajew").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.lang import LanguageData
+from generator.model import ActorMention, Article, Token
+from generator.ner import KINDS, Span, Tagger
+
+
+@dataclass(frozen=True)
+class _Found:
+    sentence: int
+    start: int  # token index
+    end: int
+    kind: str
+    role: str | None
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_caps_heading(tokens: Sequence[Token]) -> bool:
+    letters = [ch for t in tokens for ch in t.text if ch.isalpha()]
+    return len(letters) > 3 and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+
+
+class ActorExtractor:
+    def __init__(self, lang: LanguageData, tagger: Tagger) -> None:
+        self.lang = lang
+        self.tagger = tagger
+        self.cues = lang.actors
+        self.lex = tagger.lexicon
+
+    # --- recognition --------------------------------------------------------------------------
+
+    def _name_word(self, word: str) -> bool:
+        """Could be part of a name: capitalised, not a function word, not a bare role or common noun."""
+        if not _cap(word) or word.casefold() in self.lang.function_words or self.cues.is_role(word):
+            return False
+        if word in self.lex.first_names or word in self.lex.surnames:
+            return True
+        return not self.lex.is_common_noun(word)
+
+    def _after_cue(self, word: str) -> bool:
+        """After a role or a first name, a capitalised word is a name even if it is also a noun
+        ("Justizminister Marco Buschmann"), but not a place in the genitive ("Präsident Frankreichs")."""
+        if not _cap(word) or word.casefold() in self.lang.function_words or self.cues.is_role(word):
+            return False
+        if word in self.lex.places or (word.endswith("s") and word[:-1] in self.lex.places):
+            return False
+        return not self.cues.is_organisation_head(word)
+
+    def _extend_name(self, words: Sequence[str], i: int, first: bool = False) -> int:
+        """End (exclusive) of a name starting at ``i``: capitalised words and inner particles.
+        ``first``: the word at ``i`` follows a cue, so it only needs to pass :meth:`_after_cue`."""
+        j = i
+        while j < len(words):
+            w = words[j]
+            if (
+                self._name_word(w)
+                or (j == i and first and self._after_cue(w))
+                or (j > i and words[j - 1] in self.lex.first_names and self._after_cue(w))
+                or (
+                    j > i
+                    and w.casefold() in self.cues.name_particles
+                    and w.islower()
+                    and j + 1 < len(words)
+                    and (self._after_cue(words[j + 1]) or words[j + 1].casefold() in self.cues.name_particles)
+                )
+            ):
+                j += 1
+            else:
+                break
+        while j > i and words[j - 1].casefold() in self.cues.name_particles and words[j - 1].islower():
+            j -= 1
+        return j
+
+    def _apposition_end(self, words: Sequence[str], role: int) -> int | None:
+        """Index of the comma in "<role> des Weißen Hauses, <name>": only articles and capitalised
+        words stand between the role and the comma."""
+        for j in range(role + 1, min(len(words), role + 7)):
+            w = words[j]
+            if w == ",":
+                return j if j > role + 1 else None
+            if not (w.casefold() in self.lang.function_words or _cap(w)):
+                return None
+        return None
+
+    def _rule_spans(self, words: Sequence[str]) -> list[Span]:
+        spans: list[Span] = []
+        n = len(words)
+        for i, w in enumerate(words):
+            # a role word, directly or across "des Weißen Hauses,", then a name
+            if self.cues.is_role(w) and i + 1 < n:
+                k = i + 1
+                comma = self._apposition_end(words, i)
+                if comma is not None:
+                    k = comma + 1
+                if k < n:
+                    end = self._extend_name(words, k, first=True)
+                    if end > k:
+                        spans.append(Span(k, end, "PER"))
+            # a known first name and a capitalised word
+            if w in self.lex.first_names and i + 1 < n and self._after_cue(words[i + 1]):
+                end = self._extend_name(words, i, first=True)
+                if end > i + 1:
+                    spans.append(Span(i, end, "PER"))
+            # an organisation head: the name after it ("Nachrichtenagentur Interfax", "Militärbündnis OVKS"),
+            # or, as a compound on its own, the institution ("Innenministerium")
+            if _cap(w) and self.cues.is_organisation_head(w):
+                if (
+                    i + 1 < n
+                    and (self._name_word(words[i + 1]) or words[i + 1].isupper())
+                    and words[i + 1] not in self.lex.places
+                ):
+                    spans.append(Span(i + 1, self._extend_name(words, i + 1, first=True) or i + 2, "ORG"))
+                elif w.casefold() not in self.cues.organisation_endings and self._after_definite_article(words, i):
+                    spans.append(Span(i, i + 1, "ORG"))
+            # a kind of place, then its name: "die Kleinstadt Talheim", "der Fluss Wern"
+            if (
+                _cap(w)
+                and self.cues.is_place_head(w)
+                and w not in self.lex.gazetteer
+                and i + 1 < n
+                and self._name_word(words[i + 1])
+                and not self.cues.is_place_head(words[i + 1])
+            ):
+                spans.append(Span(i + 1, self._extend_name(words, i + 1), "LOC"))
+            # "<name> als <role>": "Nursultan Nasarbajew als Präsident"
+            if w.casefold() in ("als", "as") and i + 1 < n and self.cues.is_role(words[i + 1]):
+                j = i
+                while j > 0 and i - j < 3 and self._name_word(words[j - 1]) and j - 1 > 0:
+                    j -= 1
+                if j < i:
+                    spans.append(Span(j, i, "PER"))
+            # a known place that is no common word
+            lex = self.lex
+            if w in lex.gazetteer and not (
+                w in lex.common_nouns
+                or w in lex.first_names
+                or w in lex.surnames
+                or w.casefold() in self.lang.function_words
+            ):
+                spans.append(Span(i, i + 1, "LOC"))
+        return [s for s in spans if s.end > s.start]
+
+    def _after_definite_article(self, words: Sequence[str], i: int) -> bool:
+        """ "Das (russische) Verteidigungsministerium": a definite article, perhaps an adjective between."""
+        j = i - 1
+        if j >= 0 and words[j].islower() and words[j].casefold() not in self.lang.function_words:
+            j -= 1
+        return j >= 0 and words[j].casefold() in self.cues.definite_articles
+
+    def recognise(self, words: Sequence[str]) -> list[Span]:
+        """Spans from the model and the cue rules; on overlap the longer span wins, a cue rule on ties
+        (a cue in the text is better evidence than the model's guess: "der Fluss Wern" is a place)."""
+        model = self.tagger.tag(words)
+        rules = self._rule_spans(words)
+        chosen: list[Span] = []
+        for span in sorted([*model, *rules], key=lambda s: (-(s.end - s.start), s not in rules, s.start)):
+            if all(span.end <= c.start or span.start >= c.end for c in chosen):
+                chosen.append(span)
+        return sorted(chosen, key=lambda s: s.start)
+
+    # --- roles ----------------------------------------------------------------------------------
+
+    def role_before(self, words: Sequence[str], start: int) -> str | None:
+        """The role written before a name: "Frankreichs Präsident", "der stellvertretende Außenminister",
+        "Die Sprecherin des Weißen Hauses, …"."""
+        i = start - 1
+        if i >= 0 and words[i] == ",":  # apposition: "<role> des Weißen Hauses, Name"
+            for j in range(i - 1, max(-1, i - 7), -1):
+                if self.cues.is_role(words[j]) and self._apposition_end(words, j) == i:
+                    return self._with_modifiers(words, j, i)
+            return None
+        if i >= 0 and self.cues.is_role(words[i]):
+            return self._with_modifiers(words, i, i + 1)
+        return None
+
+    def _with_modifiers(self, words: Sequence[str], role: int, end: int) -> str:
+        start = role
+        while start > 0:
+            prev = words[start - 1]
+            low = prev.casefold()
+            if low in self.cues.role_modifiers or (prev.islower() and low.endswith(self.cues.role_adjective_endings)):
+                start -= 1
+            elif _cap(prev) and prev.endswith("s") and prev[:-1] in self.lex.places:  # "Frankreichs Präsident"
+                start -= 1
+                break
+            else:
+                break
+        return " ".join(words[start:end]).replace(" - ", "-")
+
+    def role_after(self, words: Sequence[str], end: int) -> str | None:
+        """ "… Nasarbajew als Präsident …" → "Präsident"."""
+        if end + 1 < len(words) and words[end].casefold() in ("als", "as") and self.cues.is_role(words[end + 1]):
+            return words[end + 1]
+        return None
+
+    # --- the article -----------------------------------------------------------------------------
+
+    def extract(self, article: Article) -> tuple[ActorMention, ...]:
+        sentences = [
+            [t.text for t in tokens] if tokens and not _is_caps_heading(tokens) else [] for tokens in article.tokens
+        ]
+        found: list[_Found] = []
+        dateline_sentence, dateline, cut = self._dateline(article)
+        for si, words in enumerate(sentences):
+            spans = self.recognise(words)
+            if si == dateline_sentence:
+                spans = [*dateline, *(s for s in spans if s.start >= cut)]
+            for span in spans:
+                role = self.role_before(words, span.start) or self.role_after(words, span.end)
+                kind = "PER" if role else span.label
+                found.append(_Found(si, span.start, span.end, KINDS[kind], role))
+        found.extend(self._recurring(sentences, found))
+        found.sort(key=lambda f: (f.sentence, f.start))
+        return self._resolve(article, found)
+
+    def _dateline(self, article: Article) -> tuple[int, list[Span], int]:
+        """The dateline's places and agency ("Almaty/Moskau (Reuters) -") as spans of its sentence,
+        with the number of tokens the dateline takes (no other span may start inside it)."""
+        meta = article.meta
+        if not meta.dateline:
+            return -1, [], 0
+        for s in article.sentences:
+            if s.text.startswith(meta.dateline):
+                break
+        else:
+            return -1, [], 0
+        si = s.index
+        tokens = article.tokens[si]
+        limit = s.start + len(meta.dateline)
+        words = [t.text for t in tokens if t.end <= limit]
+        spans: list[Span] = []
+        for place in meta.dateline_places:
+            parts = place.split()
+            for i in range(len(words) - len(parts) + 1):
+                if words[i : i + len(parts)] == parts:
+                    spans.append(Span(i, i + len(parts), "LOC"))
+                    break
+        if "(" in words and ")" in words[words.index("(") :]:
+            a = words.index("(") + 1
+            b = words.index(")", a)
+            if b > a:
+                spans.append(Span(a, b, "ORG"))
+        return si, spans, len(words)
+
+    def _recurring(self, sentences: list[list[str]], found: list[_Found]) -> list[_Found]:
+        """A name found once is a name wherever it recurs in the article; a person's surname too
+        ("Der heute 81-jährige Nasarbajew")."""
+        names: dict[tuple[str, ...], str] = {}
+        for f in found:
+            name = tuple(sentences[f.sentence][f.start : f.end])
+            names.setdefault(name, f.kind)
+            if f.kind == "person" and len(name) > 1 and name[-1] not in self.lex.first_names:
+                names.setdefault(name[-1:], "person")
+                names.setdefault((name[-1] + "s",), "person")
+        covered = {(f.sentence, i) for f in found for i in range(f.start, f.end)}
+        extra: list[_Found] = []
+        for si, words in enumerate(sentences):
+            i = 0
+            while i < len(words):
+                for key, kind in sorted(names.items(), key=lambda kv: -len(kv[0])):
+                    k = len(key)
+                    if tuple(words[i : i + k]) == key and not any((si, j) in covered for j in range(i, i + k)):
+                        extra.append(_Found(si, i, i + k, kind, None))
+                        covered.update((si, j) for j in range(i, i + k))
+                        i += k - 1
+                        break
+                i += 1
+        return extra
+
+    def _text(self, article: Article, f: _Found) -> tuple[int, int, str]:
+        toks = article.tokens[f.sentence]
+        start, end = toks[f.start].start, toks[f.end - 1].end
+        return start, end, article.body[start:end]
+
+    def _resolve(self, article: Article, found: list[_Found]) -> tuple[ActorMention, ...]:
+        texts = [self._text(article, f) for f in found]
+        known = {t for _, _, t in texts}
+        full_names: list[tuple[int, str]] = []  # (offset, full person name)
+        out: list[ActorMention] = []
+        for f, (start, end, text) in zip(found, texts, strict=True):
+            name = self._base_form(text, known) if f.kind != "organization" else text
+            if f.kind == "person" and " " in name:
+                full_names.append((start, name))
+            out.append(ActorMention(start, end, text, f.kind, name, f.role))
+        # a surname alone stands for the full name used in the article (the nearest before it, else after)
+        resolved = []
+        for m in out:
+            if m.kind == "person" and " " not in m.name:
+                candidates = [(off, n) for off, n in full_names if n.split()[-1] == m.name]
+                before = [c for c in candidates if c[0] < m.start]
+                pick = before[-1] if before else (candidates[0] if candidates else None)
+                if pick:
+                    m = ActorMention(m.start, m.end, m.text, m.kind, pick[1], m.role)
+            resolved.append(m)
+        return tuple(resolved)
+
+    def _base_form(self, text: str, known: set[str]) -> str:
+        """Genitive → base: "Kasachstans" → "Kasachstan" when the base is known (article or lexicon)."""
+        if len(text) > 3 and text.endswith("s"):
+            stem = text[:-1]
+            last = stem.split()[-1]
+            if stem in known or last in self.lex.places or last in self.lex.surnames or last in self.lex.first_names:
+                return stem
+        if text.endswith(("’", "'")):
+            return text[:-1]
+        return text

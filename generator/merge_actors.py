@@ -1,0 +1,142 @@
+"""Merge actor mentions across the dossier: one entry per real-world actor, all spellings merged.
+
+Rules (in this order), never across kinds (a person never merges with a place):
+
+1. Same name (after the article's own genitive and surname resolution) → one actor; its kind is the
+   majority of its mentions' kinds.
+2. People: the same surname after transliteration folding and compatible first names
+   ("Kassym-Schomart Tokajew" / "Kassym-Jomart Tokajew", "Alexander Gruschko" / "Alexander Grushko").
+   Different folded surnames never merge ("Tokajew" / "Tokarew").
+3. A surname alone joins the one full name in the dossier with that folded surname.
+4. An acronym joins the organisation whose initials it spells ("EU" / "Europäische Union").
+
+The canonical name is the most complete frequent spelling; every other spelling becomes an alias.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.fuzz import ratio
+
+from generator.model import ActorMention, Article
+
+FIRST_NAME_SIMILARITY = 75.0  # rapidfuzz ratio (0–100) of folded first names that may belong to one person
+KIND_PRIORITY = {"person": 0, "organization": 1, "place": 2}
+
+
+@dataclass
+class _Group:
+    names: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+    roles: list[str] = field(default_factory=list)
+    mentions: list[tuple[Article, ActorMention]] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return min(self.kinds, key=lambda k: (-self.kinds[k], KIND_PRIORITY[k]))
+
+    @property
+    def canonical(self) -> str:
+        return max(self.names, key=lambda n: (len(n.split()) > 1, self.names[n], len(n), n))
+
+    def absorb(self, other: _Group) -> None:
+        self.names.update(other.names)
+        self.kinds.update(other.kinds)
+        self.roles.extend(r for r in other.roles if r not in self.roles)
+        self.mentions.extend(other.mentions)
+
+
+@dataclass(frozen=True)
+class MergedActor:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    mentions: tuple[tuple[Article, ActorMention], ...]
+
+
+def _initials(name: str, function_words: frozenset[str]) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.casefold() not in function_words).upper()
+
+
+def _compatible_first(a: str, b: str) -> bool:
+    if not a or not b:
+        return True
+    if a[0] != b[0]:
+        return False
+    if len(a) <= 2 or len(b) <= 2:  # an initial: "W." / "Wladimir"
+        return True
+    return ratio(a, b) >= FIRST_NAME_SIMILARITY
+
+
+def merge_actor_mentions(
+    found: Sequence[tuple[Article, ActorMention]],
+    fold: Callable[[Article, str], str],
+    function_words: frozenset[str],
+) -> list[MergedActor]:
+    # 1. same name
+    groups: dict[str, _Group] = {}
+    for article, m in found:
+        g = groups.setdefault(m.name, _Group())
+        g.names[m.name] += 1
+        g.kinds[m.kind] += 1
+        if m.role and m.role not in g.roles:
+            g.roles.append(m.role)
+        g.mentions.append((article, m))
+    folded_of = {name: fold(g.mentions[0][0], name) for name, g in groups.items()}
+    parent: dict[str, str] = {name: name for name in groups}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    people = sorted(n for n, g in groups.items() if g.kind == "person")
+    full = [n for n in people if len(n.split()) > 1]
+    # 2. same folded surname, compatible first names (blocked by surname: no all-pairs comparison)
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for n in full:
+        by_surname[folded_of[n].split()[-1]].append(n)
+    for names in by_surname.values():
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                if _compatible_first(" ".join(folded_of[a].split()[:-1]), " ".join(folded_of[b].split()[:-1])):
+                    union(a, b)
+    # 3. a surname alone joins the one person with that folded surname
+    for n in people:
+        if len(n.split()) == 1:
+            owners = {find(x) for x in by_surname.get(folded_of[n], [])}
+            if len(owners) == 1:
+                union(n, owners.pop())
+    # 4. acronyms join the organisation whose initials they spell
+    orgs = [n for n, g in groups.items() if g.kind == "organization"]
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for n in orgs:
+        if len(n.split()) > 1:
+            by_initials[_initials(n, function_words)].append(n)
+    for n in orgs:
+        if n.isupper() and 1 < len(n) <= 8 and len({find(x) for x in by_initials.get(n, [])}) == 1:
+            union(n, by_initials[n][0])
+
+    merged: dict[str, _Group] = {}
+    for name in sorted(groups):
+        root = find(name)
+        if root not in merged:
+            merged[root] = _Group()
+        merged[root].absorb(groups[name])
+    out = []
+    for g in merged.values():
+        canonical = g.canonical
+        surname = canonical.split()[-1]
+        aliases = sorted(n for n in g.names if n != canonical and not (g.kind == "person" and n == surname))
+        out.append(MergedActor(canonical, g.kind, tuple(aliases), tuple(g.roles), tuple(g.mentions)))
+    return out

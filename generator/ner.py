@@ -1,0 +1,183 @@
+"""Named-entity recognition: a CRF over word shape, library lexicons and language-data cues.
+
+The model (``generator/models/ner-<code>.crfsuite``) is trained by ``bench/train_ner.py`` on half of
+the GermEval 2014 development data and shipped inside the package; nothing is downloaded. Labels are
+BIO over PER, LOC and ORG. The same feature function serves training and tagging.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from generator.lang import LanguageData
+from generator.lexicon import Lexicon, load_lexicon
+
+KINDS = {"PER": "person", "LOC": "place", "ORG": "organization"}
+
+_SHAPE_SUBS = ((re.compile(r"[A-ZÄÖÜ]"), "X"), (re.compile(r"[a-zäöüß]"), "x"), (re.compile(r"\d"), "d"))
+
+
+def shape(word: str) -> str:
+    s = word
+    for pattern, repl in _SHAPE_SUBS:
+        s = pattern.sub(repl, s)
+    s = re.sub(r"[^Xxd]", "-", s)
+    return re.sub(r"(.)\1+", r"\1", s)  # Xxxxx → Xx, XXX → X
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # token index
+    end: int  # exclusive
+    label: str  # PER | LOC | ORG
+
+
+class Features:
+    """Token features from the lexicon and the language's cues; one instance per language."""
+
+    def __init__(self, lang: LanguageData, lexicon: Lexicon, pos_tagger: Any = None) -> None:
+        self.lang = lang
+        self.lex = lexicon
+        self.cues = lang.actors
+        self.pos_tagger = pos_tagger
+        self._compound: dict[str, bool] = {}
+
+    def compound_noun(self, word: str) -> bool:
+        """Ends in a known common noun (a compound such as "Fernsehansprache")."""
+        hit = self._compound.get(word)
+        if hit is None:
+            nouns = self.lex.common_nouns
+            hit = any(word[k:].capitalize() in nouns for k in range(3, len(word) - 3)) if len(word) > 6 else False
+            self._compound[word] = hit
+        return hit
+
+    def _word(self, word: str) -> dict[str, Any]:
+        low = word.casefold()
+        stem = word[:-1] if len(word) > 3 and word.endswith("s") else word  # genitive: Kasachstans
+        lex = self.lex
+        f: dict[str, Any] = {
+            "low": low,
+            "shape": shape(word),
+            "title": word[:1].isupper(),
+            "upper": word.isupper() and len(word) > 1,
+            "fw": low in self.lang.function_words,
+            "noun": lex.is_common_noun(word),
+            "first": word in lex.first_names,
+            "last": word in lex.surnames,
+            "place": word in lex.places,
+            "country": word in lex.countries,
+            "gen_place": stem != word and stem in lex.places,
+            "gen_name": stem != word and (stem in lex.surnames or stem in lex.first_names),
+            "cmpd": word[:1].isupper() and self.compound_noun(word),
+            "role": self.cues.is_role(word),
+            "org": self.cues.is_organisation_head(word) and word[:1].isupper(),
+            "orgsfx": low in self.cues.organisation_suffixes,
+            "particle": low in self.cues.name_particles and word.islower(),
+            "pcue": low in self.cues.person_cues,
+        }
+        return f
+
+    def sentence(self, words: Sequence[str]) -> list[dict[str, Any]]:
+        base = [self._word(w) for w in words]
+        if self.pos_tagger is not None:
+            for b, (_, _, pos) in zip(base, self.pos_tagger.tag_sent(list(words), taglevel=1), strict=True):
+                b["pos"] = pos
+        out = []
+        n = len(words)
+        for i, w in enumerate(words):
+            f: dict[str, Any] = {"bias": 1.0, "first_tok": i == 0}
+            for k, v in base[i].items():
+                f[k] = v
+            f["sfx3"] = w[-3:].casefold()
+            f["sfx4"] = w[-4:].casefold()
+            f["pfx3"] = w[:3].casefold()
+            f["len"] = min(len(w), 12)
+            f["hyph"] = "-" in w
+            for off in (-2, -1, 1, 2):
+                j = i + off
+                if 0 <= j < n:
+                    b = base[j]
+                    f[f"{off}:low"] = b["low"]
+                    if abs(off) == 1:
+                        for k in ("title", "fw", "noun", "first", "last", "place", "role", "org", "particle", "pcue"):
+                            f[f"{off}:{k}"] = b[k]
+                        f[f"{off}:shape"] = b["shape"]
+                        if "pos" in b:
+                            f[f"{off}:pos"] = b["pos"]
+                else:
+                    f[f"{off}:edge"] = True
+            out.append({k: (v if isinstance(v, str | float) else (1.0 if v else 0.0)) for k, v in f.items() if v})
+        return out
+
+
+def spans_from_bio(labels: Sequence[str]) -> list[Span]:
+    spans: list[Span] = []
+    start, kind = -1, ""
+    for i, tag in enumerate([*labels, "O"]):
+        if start >= 0 and (tag == "O" or tag.startswith("B-") or tag[2:] != kind):
+            spans.append(Span(start, i, kind))
+            start, kind = -1, ""
+        if tag.startswith("B-") or (tag.startswith("I-") and start < 0):
+            start, kind = i, tag[2:]
+    return spans
+
+
+class Tagger:
+    """Tags tokenised sentences with PER/LOC/ORG spans using the packaged CRF model.
+
+    A span is kept when the model is confident of each of its tokens (marginal probability of at
+    least ``min_confidence``) and it is not junk: a function word, a bare role word, a common noun,
+    a number or a URL.
+    """
+
+    def __init__(self, lang: LanguageData, min_confidence: float = 0.6) -> None:
+        import pycrfsuite
+        from HanTa import HanoverTagger
+
+        self.lang = lang
+        self.lexicon = load_lexicon(lang.code, lang.actors.lexicon_sources)
+        pos = HanoverTagger.HanoverTagger("morphmodel_ger.pgz") if lang.code == "de" else None
+        self.features = Features(lang, self.lexicon, pos)
+        self.min_confidence = min_confidence
+        self._tagger = pycrfsuite.Tagger()
+        model = resources.files("generator") / "models" / f"ner-{lang.code}.crfsuite"
+        with resources.as_file(model) as path:
+            if not path.is_file():
+                raise FileNotFoundError(f"no NER model for {lang.code!r}: {model}")
+            self._tagger.open(str(path))
+
+    def tag(self, words: Sequence[str]) -> list[Span]:
+        if not words:
+            return []
+        labels = self._tagger.tag(self.features.sentence(words))
+        out = []
+        for span in spans_from_bio(labels):
+            confidence = min(self._tagger.marginal(labels[i], i) for i in range(span.start, span.end))
+            if confidence >= self.min_confidence and not self.is_junk(words[span.start : span.end]):
+                out.append(span)
+        return out
+
+    def is_junk(self, words: Sequence[str]) -> bool:
+        """Never an actor: function words, bare roles, common nouns, numbers, URLs, lower-case words."""
+        text = " ".join(words)
+        if "://" in text or text.startswith("www.") or not any(ch.isalpha() for ch in text):
+            return True
+        if not words[0][:1].isupper() and not words[0][:1].isdigit():
+            return True
+        if len(words) == 1:
+            w = words[0]
+            lex = self.lexicon
+            known_name = w in lex.places or w in lex.first_names or w in lex.surnames
+            if w.casefold() in self.lang.function_words:
+                return True
+            if not known_name and (lex.is_common_noun(w) or self.lang.actors.is_role(w)):
+                return True
+        return False
+
+
+def has_model(code: str) -> bool:
+    return (resources.files("generator") / "models" / f"ner-{code}.crfsuite").is_file()

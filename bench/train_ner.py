@@ -15,12 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pycrfsuite  # noqa: E402
+import pycrfsuite
 
-from bench import germeval  # noqa: E402
-from generator.lang import load_language  # noqa: E402
-from generator.lexicon import load_lexicon  # noqa: E402
-from generator.ner import Features  # noqa: E402
+from bench import germeval
+from generator.lang import load_language
+from generator.lexicon import load_lexicon
+from generator.ner import Features
 
 MODEL = Path(__file__).resolve().parents[1] / "generator" / "models" / "ner-de.crfsuite"
 

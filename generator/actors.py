@@ -5,7 +5,8 @@ catch names the model is unsure of:
 
 * a role word followed by capitalised words is a person ("Justizminister Marco Buschmann");
 * a known first name followed by a capitalised word is a person ("Marco Buschmann");
-* a capitalised word ending in an organisation head is an organisation ("Innenministerium").
+* after an organisation head comes its name ("Nachrichtenagentur Interfax"); an institution named
+  with a definite article is an organisation on its own ("Das Innenministerium teilte mit").
 
 Within the article, a genitive joins its base ("Tokajews" → "Tokajew") and a surname alone stands for
 the full name used in the article ("Tokajew" → "Kassym-Schomart Tokajew").
@@ -125,11 +126,11 @@ class ActorExtractor:
             if _cap(w) and self.cues.is_organisation_head(w):
                 if (
                     i + 1 < n
-                    and (self._name_word(words[i + 1]) or words[i + 1].isupper())
+                    and (self._after_cue(words[i + 1]) or words[i + 1].isupper())
                     and words[i + 1] not in self.lex.places
                 ):
                     spans.append(Span(i + 1, self._extend_name(words, i + 1, first=True) or i + 2, "ORG"))
-                elif w.casefold() not in self.cues.organisation_endings and self._after_definite_article(words, i):
+                elif self.cues.is_institution(w) and self._after_definite_article(words, i):
                     spans.append(Span(i, i + 1, "ORG"))
             # a kind of place, then its name: "die Kleinstadt Talheim", "der Fluss Wern"
             if (

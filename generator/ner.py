@@ -171,7 +171,7 @@ class Tagger:
         if len(words) == 1:
             w = words[0]
             lex = self.lexicon
-            known_name = w in lex.places or w in lex.first_names or w in lex.surnames
+            known_name = w in lex.gazetteer or w in lex.first_names or w in lex.surnames
             if w.casefold() in self.lang.function_words:
                 return True
             if not known_name and (lex.is_common_noun(w) or self.lang.actors.is_role(w)):

@@ -32,6 +32,7 @@ class ActorCues:
     role_adjective_endings: tuple[str, ...]
     organisation_endings: frozenset[str]
     organisation_suffixes: frozenset[str]
+    institution_endings: frozenset[str]
     definite_articles: frozenset[str]
     name_particles: frozenset[str]
     person_cues: frozenset[str]
@@ -58,6 +59,11 @@ class ActorCues:
 
     def is_place_head(self, token: str) -> bool:
         return self._ends_with(token, self.place_heads)
+
+    def is_institution(self, token: str) -> bool:
+        """A compound naming an institution that acts on its own ("Innenministerium"), not the bare head."""
+        low = token.casefold()
+        return any(low.endswith(e) and low != e for e in self.institution_endings)
 
     def is_organisation_head(self, token: str) -> bool:
         low = token.casefold()
@@ -128,6 +134,7 @@ def _actor_cues(code: str) -> ActorCues:
         role_adjective_endings=tuple(sorted(_word_set(data, "role_adjective_endings", where))),
         organisation_endings=_word_set(data, "organisation_endings", where),
         organisation_suffixes=_word_set(data, "organisation_suffixes", where),
+        institution_endings=_word_set(data, "institution_endings", where),
         definite_articles=_word_set(data, "definite_articles", where),
         name_particles=_word_set(data, "name_particles", where),
         person_cues=_word_set(data, "person_cues", where),

@@ -1,0 +1,167 @@
+"""Actors: recognition with roles, genitives and surnames inside an article; merging across articles.
+
+The sentences are our own (no seed story); each case says what a careful reader would list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.actors import ActorExtractor
+from generator.config import load_config
+from generator.lang import load_language
+from generator.merge_actors import merge_actor_mentions
+from generator.model import ActorMention, Article
+from generator.ner import Tagger
+from generator.readers import Reader
+
+
+@pytest.fixture(scope="module")
+def extractor() -> ActorExtractor:
+    lang = load_language("de")
+    return ActorExtractor(lang, Tagger(lang))
+
+
+@pytest.fixture(scope="module")
+def reader(tmp_path_factory: pytest.TempPathFactory) -> Reader:
+    root = tmp_path_factory.mktemp("actors")
+    return Reader(load_config({"seeds": str(root), "docs": str(root / "out"), "force_language": "de"}, root))
+
+
+def article(reader: Reader, text: str, name: str = "a.txt") -> Article:
+    return reader.parse(text, name, Path(name).stem, markdown=False, warnings=[])
+
+
+def actors(extractor: ActorExtractor, reader: Reader, text: str) -> list[tuple[str, str, str | None]]:
+    return [(m.kind, m.name, m.role) for m in extractor.extract(article(reader, text))]
+
+
+def test_people_with_roles_as_written(extractor: ActorExtractor, reader: Reader) -> None:
+    found = actors(
+        extractor,
+        reader,
+        "Innenministerin Petra Kowalczyk besuchte am Montag die Stadt. "
+        "Der stellvertretende Außenminister Tomasz Wiśniewski sagte, man helfe gern. "
+        "Die Sprecherin des Ministeriums, Agnieszka Nowak, bestätigte das. "
+        "Polens Präsident Andrzej Zieliński äußerte sich nicht.",
+    )
+    assert ("person", "Petra Kowalczyk", "Innenministerin") in found
+    assert ("person", "Tomasz Wiśniewski", "stellvertretende Außenminister") in found
+    assert ("person", "Agnieszka Nowak", "Sprecherin des Ministeriums") in found
+    assert ("person", "Andrzej Zieliński", "Polens Präsident") in found
+    assert ("place", "Polen", None) in found  # the genitive joins its base
+
+
+def test_surname_alone_stands_for_the_full_name(extractor: ActorExtractor, reader: Reader) -> None:
+    a = article(
+        reader,
+        "Bürgermeisterin Helga Brandstätter eröffnete die Brücke. Später sagte Brandstätter, sie sei zufrieden. "
+        "Brandstätters Stellvertreter schwieg.",
+    )
+    people = [m for m in extractor.extract(a) if m.kind == "person"]
+    assert [m.text for m in people] == ["Helga Brandstätter", "Brandstätter", "Brandstätters"]
+    assert {m.name for m in people} == {"Helga Brandstätter"}
+
+
+def test_places_organisations_and_dateline(extractor: ActorExtractor, reader: Reader) -> None:
+    found = actors(
+        extractor,
+        reader,
+        "Kleinau (dpa) - In der Kleinstadt Kleinau ist der Fluss Aubach über die Ufer getreten. "
+        "Das Innenministerium teilte mit, die Nachrichtenagentur Kobold habe falsch berichtet. "
+        "Hilfe kam aus Frankreich und Polen.",
+    )
+    assert ("place", "Kleinau", None) in found
+    assert ("organization", "dpa", None) in found
+    assert ("place", "Aubach", None) in found
+    assert ("organization", "Innenministerium", None) in found
+    assert ("organization", "Kobold", None) in found
+    assert ("place", "Frankreich", None) in found and ("place", "Polen", None) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Regierung verurteilte den Schießbefehl in einer Fernsehansprache.",
+        "Allerdings waren am Morgen erneut Schüsse zu hören. Zuvor hatte es geregnet.",
+        "Wer sich nicht ergibt, wird bestraft, drohte der Präsident den Militanten.",
+        "Mehr unter https://www.example.org/nachrichten/2022/artikel-über-Berlin.html zu lesen.",
+        "ALLE WOLLEN FRIEDEN\n\nDer Text geht weiter.",
+    ],
+)
+def test_no_junk(extractor: ActorExtractor, reader: Reader, text: str) -> None:
+    assert actors(extractor, reader, text) == []
+
+
+def _mentions(*items: tuple[str, str, str, str | None]) -> list[tuple[Article, ActorMention]]:
+    """(article id, kind, name, role) → mentions in stand-in articles (merging reads only ids and names)."""
+    out = []
+    for art_id, kind, name, role in items:
+        a = Article.__new__(Article)
+        object.__setattr__(a, "id", art_id)
+        out.append((a, ActorMention(0, len(name), name, kind, name, role)))
+    return out
+
+
+def _merge(*items: tuple[str, str, str, str | None]) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    fold = load_language("de").actors.fold
+    merged = merge_actor_mentions(_mentions(*items), lambda _a, n: fold(n), load_language("de").function_words)
+    return sorted((m.kind, m.name, m.aliases, m.roles) for m in merged)
+
+
+def test_transliterations_merge_and_similar_names_do_not() -> None:
+    assert _merge(
+        ("a", "person", "Ivan Petrow", "Minister"),
+        ("a", "person", "Ivan Petrow", None),
+        ("b", "person", "Iwan Petrov", "Verteidigungsminister"),
+        ("b", "person", "Ivan Pedrow", None),
+    ) == [
+        ("person", "Ivan Pedrow", (), ()),
+        ("person", "Ivan Petrow", ("Iwan Petrov",), ("Minister", "Verteidigungsminister")),
+    ]
+
+
+def test_first_names_must_be_compatible() -> None:
+    merged = _merge(("a", "person", "Anna Kowalski", None), ("b", "person", "Piotr Kowalski", None))
+    assert [m[1] for m in merged] == ["Anna Kowalski", "Piotr Kowalski"]
+
+
+def test_surname_joins_the_one_full_name_in_the_dossier() -> None:
+    assert _merge(("a", "person", "Maria Lindqvist", None), ("b", "person", "Lindqvist", "Ministerin")) == [
+        ("person", "Maria Lindqvist", (), ("Ministerin",))
+    ]
+    ambiguous = _merge(
+        ("a", "person", "Maria Lindqvist", None),
+        ("a", "person", "Erik Lindqvist", None),
+        ("b", "person", "Lindqvist", None),
+    )
+    assert len(ambiguous) == 3  # two people of that name: the surname alone stays apart
+
+
+def test_person_never_merges_with_a_place_and_acronyms_join_their_long_form() -> None:
+    merged = _merge(
+        ("a", "person", "Nuran Sultanow", None),
+        ("a", "place", "Nur-Sultan", None),
+        ("b", "organization", "Vereinte Nationen", None),
+        ("b", "organization", "VN", None),
+    )
+    assert merged == [
+        ("organization", "Vereinte Nationen", ("VN",), ()),
+        ("person", "Nuran Sultanow", (), ()),
+        ("place", "Nur-Sultan", (), ()),
+    ]
+
+
+def test_kind_is_the_majority_and_canonical_is_the_most_complete_name() -> None:
+    merged = _merge(
+        ("a", "place", "Ostwald", None),
+        ("b", "place", "Ostwald", None),
+        ("c", "person", "Ostwald", None),
+        ("c", "person", "Greta Sommer", None),
+        ("d", "person", "Sommer", None),
+        ("d", "person", "Sommer", None),
+    )
+    assert ("place", "Ostwald", (), ()) in merged
+    assert ("person", "Greta Sommer", (), ()) in merged

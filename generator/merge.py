@@ -11,7 +11,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import TypeVar
 
 from generator.lang import LanguageData, load_language
-from generator.merge_actors import MergedActor, merge_actor_mentions
+from generator.merge_actors import MergedActor, long_forms, merge_actor_mentions
 from generator.model import (
     Actor,
     Article,
@@ -91,10 +91,15 @@ def merge(
 
     actor_ids = _Ids("")
     actors = []
+    found = [(a, m) for a, f in pairs for m in f.actors]
+    function_words = frozenset().union(*(lang.function_words for lang in languages.values()))
+    acronyms = {m.name for _, m in found if m.kind == "organization" and m.name.isupper()}
+    known = {(a.id, m.start) for a, m in found}
+    found += [(a, m) for a, m in long_forms(articles, acronyms, function_words) if (a.id, m.start) not in known]
     merged = merge_actor_mentions(
-        [(a, m) for a, f in pairs for m in f.actors],
+        found,
         fold=lambda article, name: languages[article.meta.language].actors.fold(name),
-        function_words=frozenset().union(*(lang.function_words for lang in languages.values())),
+        function_words=function_words,
     )
     for x in sorted(merged, key=_importance):
         mentions = tuple(dict.fromkeys(mention(a, m.start) for a, m in x.mentions))

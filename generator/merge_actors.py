@@ -62,6 +62,40 @@ def _initials(name: str, function_words: frozenset[str]) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w.casefold() not in function_words).upper()
 
 
+def long_forms(
+    articles: Sequence[Article], acronyms: set[str], function_words: frozenset[str]
+) -> list[tuple[Article, ActorMention]]:
+    """Long forms of the dossier's acronyms wherever they stand: a run of words, starting and ending
+    with a capitalised one, whose initials (function words left out) spell the acronym
+    ("Organisation des Vertrags über kollektive Sicherheit" for "OVKS")."""
+    found: list[tuple[Article, ActorMention]] = []
+    wanted = {a for a in acronyms if 2 < len(a) <= 8}
+    if not wanted:
+        return found
+    for article in articles:
+        for tokens in article.tokens:
+            words = [t.text for t in tokens]
+            for i, w in enumerate(words):
+                if not w[:1].isupper() or w.isupper() or not any(a[0] == w[0] for a in wanted):
+                    continue
+                initials = ""
+                for j in range(i, min(len(words), i + 16)):
+                    word = words[j]
+                    if not word.isalpha():
+                        break
+                    if word.casefold() in function_words:
+                        continue
+                    initials += word[0].upper()
+                    if initials in wanted and word[:1].isupper() and j > i:
+                        start, end = tokens[i].start, tokens[j].end
+                        text = article.body[start:end]
+                        found.append((article, ActorMention(start, end, text, "organization", text, None)))
+                        break
+                    if not any(a.startswith(initials) for a in wanted):
+                        break
+    return found
+
+
 def _compatible_first(a: str, b: str) -> bool:
     if not a or not b:
         return True

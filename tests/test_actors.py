@@ -165,3 +165,30 @@ def test_kind_is_the_majority_and_canonical_is_the_most_complete_name() -> None:
     )
     assert ("place", "Ostwald", (), ()) in merged
     assert ("person", "Greta Sommer", (), ()) in merged
+
+
+def test_acronym_joins_a_long_form_found_anywhere_in_the_dossier(reader: Reader) -> None:
+    from generator.merge_actors import long_forms
+
+    a = article(reader, "Die Truppen wurden von der Organisation für gemeinsame Verteidigung entsandt.", "a.txt")
+    b = article(reader, "Die OFGV schickte Soldaten.", "b.txt")
+    found = long_forms([a, b], {"OFGV"}, load_language("de").function_words)
+    assert [(m.name, m.kind) for _, m in found] == [("Organisation für gemeinsame Verteidigung", "organization")]
+    assert long_forms([b], {"OFGV"}, load_language("de").function_words) == []
+
+
+def test_network_picture_escapes_names() -> None:
+    from generator.model import Actor, MentionRef
+    from generator.network import network_svg
+
+    ref = MentionRef("a", 0, "x")
+    svg = network_svg(
+        [
+            Actor("a", "<script>alert(1)</script>", "person", (), (), (ref,)),
+            Actor("b", "Müller & Söhne", "organization", (), (), (ref,)),
+        ],
+        "Netz <b>",
+        {"person": "Personen", "organization": "Organisationen", "place": "Orte"},
+    )
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "Müller &amp; Söhne" in svg
+    assert svg.count("<line ") == 1  # named in the same sentence once

@@ -33,6 +33,7 @@ class ActorCues:
     organisation_endings: frozenset[str]
     organisation_suffixes: frozenset[str]
     institution_endings: frozenset[str]
+    institution_words: frozenset[str]
     definite_articles: frozenset[str]
     name_particles: frozenset[str]
     person_cues: frozenset[str]
@@ -63,7 +64,7 @@ class ActorCues:
     def is_institution(self, token: str) -> bool:
         """A compound naming an institution that acts on its own ("Innenministerium"), not the bare head."""
         low = token.casefold()
-        return any(low.endswith(e) and low != e for e in self.institution_endings)
+        return low in self.institution_words or any(low.endswith(e) and low != e for e in self.institution_endings)
 
     def is_organisation_head(self, token: str) -> bool:
         low = token.casefold()
@@ -135,6 +136,7 @@ def _actor_cues(code: str) -> ActorCues:
         organisation_endings=_word_set(data, "organisation_endings", where),
         organisation_suffixes=_word_set(data, "organisation_suffixes", where),
         institution_endings=_word_set(data, "institution_endings", where),
+        institution_words=_word_set(data, "institution_words", where),
         definite_articles=_word_set(data, "definite_articles", where),
         name_particles=_word_set(data, "name_particles", where),
         person_cues=_word_set(data, "person_cues", where),

@@ -171,10 +171,10 @@ def test_acronym_joins_a_long_form_found_anywhere_in_the_dossier(reader: Reader)
     from generator.merge_actors import long_forms
 
     a = article(reader, "Die Truppen wurden von der Organisation für gemeinsame Verteidigung entsandt.", "a.txt")
-    b = article(reader, "Die OFGV schickte Soldaten.", "b.txt")
-    found = long_forms([a, b], {"OFGV"}, load_language("de").function_words)
+    b = article(reader, "Die OGV schickte Soldaten.", "b.txt")
+    found = long_forms([a, b], {"OGV"}, load_language("de").function_words)
     assert [(m.name, m.kind) for _, m in found] == [("Organisation für gemeinsame Verteidigung", "organization")]
-    assert long_forms([b], {"OFGV"}, load_language("de").function_words) == []
+    assert long_forms([b], {"OGV"}, load_language("de").function_words) == []
 
 
 def test_network_picture_escapes_names() -> None:

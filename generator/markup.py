@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from collections.abc import Iterable, Sequence
 
 import yaml
@@ -21,6 +22,21 @@ _MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~^=:$&\"'")
 
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def highlight(text: str, names: Iterable[str]) -> str:
+    """``text`` escaped, with every occurrence of ``names`` (and of their last word) in bold."""
+    words = {n for name in names for n in (name, name.split()[-1]) if len(n) > 1}
+    pattern = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if not pattern:
+        return esc(text)
+    out, pos = [], 0
+    for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text):
+        out.append(esc(text[pos : m.start()]))
+        out.append(f"<strong>{esc(m.group(0))}</strong>")
+        pos = m.end()
+    out.append(esc(text[pos:]))
+    return "".join(out)
 
 
 def md_text(text: str) -> str:

@@ -101,8 +101,10 @@ def merge(
         fold=lambda article, name: languages[article.meta.language].actors.fold(name),
         function_words=function_words,
     )
+    order = {a.id: n for n, a in enumerate(articles)}
     for x in sorted(merged, key=_importance):
-        mentions = tuple(dict.fromkeys(mention(a, m.start) for a, m in x.mentions))
+        in_order = sorted(x.mentions, key=lambda am: (order[am[0].id], am[1].start))
+        mentions = tuple(dict.fromkeys(mention(a, m.start) for a, m in in_order))
         actors.append(Actor(actor_ids(x.name), x.name, x.kind, x.aliases, x.roles, mentions))
 
     figure_groups = _group(((m.value, m.unit, m.qualifier), (a, m)) for a, f in pairs for m in f.figures)

@@ -21,6 +21,7 @@ from generator.markup import (
     bullet_list,
     esc,
     front_matter,
+    highlight,
     link,
     md_text,
     paragraph,
@@ -409,7 +410,7 @@ def _actor(ctx: _Ctx, x: Actor) -> str:
         + "\n".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in facts)
         + "\n</tbody>\n</table>\n"
     )
-    mentions = bullet_list(f"{esc(r.text)} ({ctx.ref(page, r)})" for r in x.mentions)
+    mentions = bullet_list(f"{highlight(r.text, (x.name, *x.aliases))} ({ctx.ref(page, r)})" for r in x.mentions)
     quotes = [q for q in ctx.dossier.quotes if q.speaker == x.id]
     co = Counter({(b if a == x.id else a): n for (a, b), n in ctx.cooccurrence.items() if x.id in (a, b)})
     by_id = {a.id: a for a in ctx.dossier.actors}

@@ -31,7 +31,7 @@ def highlight(text: str, names: Iterable[str]) -> str:
     if not pattern:
         return esc(text)
     out, pos = [], 0
-    for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text):
+    for m in re.finditer(rf"(?<!\w)(?:{pattern})s?(?!\w)", text):
         out.append(esc(text[pos : m.start()]))
         out.append(f"<strong>{esc(m.group(0))}</strong>")
         pos = m.end()

@@ -167,10 +167,10 @@ class ActorExtractor:
             j -= 1
         return j >= 0 and words[j].casefold() in self.cues.definite_articles
 
-    def recognise(self, words: Sequence[str]) -> list[Span]:
+    def recognise(self, words: Sequence[str], pos: Sequence[str] | None = None) -> list[Span]:
         """Spans from the model and the cue rules; on overlap the longer span wins, a cue rule on ties
         (a cue in the text is better evidence than the model's guess: "der Fluss Wern" is a place)."""
-        model = self.tagger.tag(words)
+        model = self.tagger.tag(words, pos)
         rules = self._rule_spans(words)
         chosen: list[Span] = []
         for span in sorted([*model, *rules], key=lambda s: (-(s.end - s.start), s not in rules, s.start)):
@@ -215,14 +215,14 @@ class ActorExtractor:
 
     # --- the article -----------------------------------------------------------------------------
 
-    def extract(self, article: Article) -> tuple[ActorMention, ...]:
+    def extract(self, article: Article, pos: Sequence[Sequence[str]] | None = None) -> tuple[ActorMention, ...]:
         sentences = [
             [t.text for t in tokens] if tokens and not _is_caps_heading(tokens) else [] for tokens in article.tokens
         ]
         found: list[_Found] = []
         dateline_sentence, dateline, cut = self._dateline(article)
         for si, words in enumerate(sentences):
-            spans = self.recognise(words)
+            spans = self.recognise(words, pos[si] if pos is not None and words else None)
             if si == dateline_sentence:
                 spans = [*dateline, *(s for s in spans if s.start >= cut)]
             for span in spans:

@@ -11,13 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.actors import ActorExtractor
+from generator.figures import FigureExtractor
 from generator.lang import load_language
 from generator.model import Article, ArticleFacts
 from generator.ner import Tagger, has_model
+from generator.postag import PosTagger
 from generator.summarise import lead_summary
 
-# Extractors that run for every language.
-CAPABILITIES = frozenset({"summary"})
+# Extractors that run for every language with language data.
+CAPABILITIES = frozenset({"summary", "figures", "conflicts"})
 
 
 @dataclass
@@ -25,6 +27,18 @@ class Analyser:
     """Holds the tools that are costly to build (the NER model and lexicons), one set per language."""
 
     _actors: dict[str, ActorExtractor | None] = field(default_factory=dict)
+    _pos: dict[str, PosTagger] = field(default_factory=dict)
+    _figures: dict[str, FigureExtractor] = field(default_factory=dict)
+
+    def pos_tagger(self, language: str) -> PosTagger:
+        if language not in self._pos:
+            self._pos[language] = PosTagger(load_language(language))
+        return self._pos[language]
+
+    def figure_extractor(self, language: str) -> FigureExtractor:
+        if language not in self._figures:
+            self._figures[language] = FigureExtractor(load_language(language))
+        return self._figures[language]
 
     def actor_extractor(self, language: str) -> ActorExtractor | None:
         if language not in self._actors:
@@ -33,9 +47,12 @@ class Analyser:
         return self._actors[language]
 
     def analyse(self, article: Article) -> ArticleFacts:
+        language = article.meta.language
         capabilities = set(CAPABILITIES)
-        extractor = self.actor_extractor(article.meta.language)
-        actors = extractor.extract(article) if extractor else ()
+        tagger = self.pos_tagger(language)
+        pos = [tagger.tag([t.text for t in tokens]) for tokens in article.tokens]
+        extractor = self.actor_extractor(language)
+        actors = extractor.extract(article, pos if tagger.real else None) if extractor else ()
         if extractor:
             capabilities.add("actors")
         return ArticleFacts(
@@ -44,7 +61,7 @@ class Analyser:
             summary_method="lead",
             actors=actors,
             times=(),  # temporal tagging: not implemented yet
-            figures=(),  # figure extraction: not implemented yet
+            figures=self.figure_extractor(language).extract(article, pos),
             quotes=(),  # quote detection: not implemented yet
             capabilities=frozenset(capabilities),
         )

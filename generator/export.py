@@ -61,6 +61,7 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "qualifier": f.qualifier,
                 "text": f.text,
                 "mentions": [_mention(r) for r in f.mentions],
+                "conflicts_with": list(f.conflicts),
             }
             for f in dossier.figures
             if f.value is not None  # the schema wants a number; vague amounts stay on the pages

@@ -69,6 +69,7 @@ def table(
     rows: Iterable[Sequence[str]],
     sort_keys: Sequence[Sequence[str | None]] | None = None,
     numeric: Sequence[bool] | None = None,
+    row_ids: Sequence[str] | None = None,
 ) -> str:
     """An HTML table (cells are HTML already); Material styles it and tablesort makes it sortable.
 
@@ -86,7 +87,8 @@ def table(
             key = sort_keys[r][c] if sort_keys is not None else None
             attr = f' data-sort="{esc(key)}"' if key is not None else ""
             cells.append(f"<td{attr}>{cell}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
+        row_id = f' id="{esc(row_ids[r])}"' if row_ids is not None else ""
+        body.append(f"<tr{row_id}>" + "".join(cells) + "</tr>")
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n"
 
 

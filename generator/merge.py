@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from generator.lang import LanguageData, load_language
 from generator.merge_actors import MergedActor, long_forms, merge_actor_mentions
+from generator.merge_figures import Found, MergedFigure, merge_figure_mentions
 from generator.model import (
     Actor,
     Article,
@@ -70,6 +71,46 @@ def _group(items: Iterable[tuple[K, V]]) -> dict[K, list[V]]:
     return groups
 
 
+def _figure_importance(
+    x: MergedFigure, order: Mapping[str, int], age_units: frozenset[str]
+) -> tuple[int, int, int, int, float, int]:
+    """Conflicts first; then figures reported by more sources, with a value, not an age, early in
+    their articles (mean relative position), with a unit of more than one word (more specific)."""
+    first = min(x.found, key=lambda f: (order[f.article.id], f.sentence))
+    position = sum(f.sentence / max(len(f.article.sentences), 1) for f in x.found) / len(x.found)
+    return (
+        0 if x.conflicts else 1,
+        -len(x.articles),
+        1 if x.first.value is None else 0,
+        1 if x.first.unit in age_units else 0,
+        round(position, 3),
+        -len(first.mention.unit.split()),
+    )
+
+
+def _figures(
+    articles: tuple[Article, ...],
+    pairs: list[tuple[Article, ArticleFacts]],
+    function_words: frozenset[str],
+    age_units: frozenset[str],
+) -> list[Figure]:
+    order = {a.id: n for n, a in enumerate(articles)}
+    found = [Found(a, sentence_at(a, m.start), m) for a, f in pairs for m in f.figures]
+    merged = merge_figure_mentions(found, function_words, lambda f: f.article.sentences[f.sentence].text)
+    ranked = sorted(range(len(merged)), key=lambda k: _figure_importance(merged[k], order, age_units))
+    ids = _Ids("f")
+    id_of = {k: ids(merged[k].first.text) for k in ranked}
+    out = []
+    for k in ranked:
+        x = merged[k]
+        m = x.first
+        mentions = tuple(dict.fromkeys(mention(f.article, f.mention.start) for f in x.found))
+        out.append(
+            Figure(id_of[k], m.value, m.unit, m.qualifier, m.text, mentions, tuple(id_of[c] for c in x.conflicts))
+        )
+    return out
+
+
 def _importance(x: MergedActor) -> tuple[int, int, str]:
     """More sources first, then more mentions."""
     return (-len({a.id for a, _ in x.mentions}), -len(x.mentions), x.name)
@@ -107,19 +148,8 @@ def merge(
         mentions = tuple(dict.fromkeys(mention(a, m.start) for a, m in in_order))
         actors.append(Actor(actor_ids(x.name), x.name, x.kind, x.aliases, x.roles, mentions))
 
-    figure_groups = _group(((m.value, m.unit, m.qualifier), (a, m)) for a, f in pairs for m in f.figures)
-    figure_ids = _Ids("f")
-    figures = [
-        Figure(
-            figure_ids(found[0][1].text),
-            value,
-            unit,
-            qualifier,
-            found[0][1].text,
-            tuple(dict.fromkeys(mention(a, m.start) for a, m in found)),
-        )
-        for (value, unit, qualifier), found in figure_groups.items()
-    ]
+    age_units = frozenset(lang.figures.age_unit for lang in languages.values())
+    figures = _figures(articles, pairs, function_words, age_units)
 
     by_name = {name: a.id for a in actors for name in (a.name, *a.aliases)}
     quote_ids = _Ids("q")

@@ -178,6 +178,7 @@ class Figure:
     qualifier: str | None
     text: str
     mentions: tuple[MentionRef, ...]
+    conflicts: tuple[str, ...] = ()  # ids of figures from other sources that count the same thing differently
 
 
 @dataclass(frozen=True)

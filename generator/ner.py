@@ -81,11 +81,13 @@ class Features:
         }
         return f
 
-    def sentence(self, words: Sequence[str]) -> list[dict[str, Any]]:
+    def sentence(self, words: Sequence[str], pos: Sequence[str] | None = None) -> list[dict[str, Any]]:
         base = [self._word(w) for w in words]
-        if self.pos_tagger is not None:
-            for b, (_, _, pos) in zip(base, self.pos_tagger.tag_sent(list(words), taglevel=1), strict=True):
-                b["pos"] = pos
+        if pos is None and self.pos_tagger is not None:
+            pos = [p for _, _, p in self.pos_tagger.tag_sent(list(words), taglevel=1)]
+        if pos is not None:
+            for b, tag in zip(base, pos, strict=True):
+                b["pos"] = tag
         out = []
         n = len(words)
         for i, w in enumerate(words):
@@ -150,10 +152,11 @@ class Tagger:
                 raise FileNotFoundError(f"no NER model for {lang.code!r}: {model}")
             self._tagger.open(str(path))
 
-    def tag(self, words: Sequence[str]) -> list[Span]:
+    def tag(self, words: Sequence[str], pos: Sequence[str] | None = None) -> list[Span]:
+        """Spans in one sentence; ``pos``: its HanTa tags, when the caller has them already."""
         if not words:
             return []
-        labels = self._tagger.tag(self.features.sentence(words))
+        labels = self._tagger.tag(self.features.sentence(words, pos))
         out = []
         for span in spans_from_bio(labels):
             confidence = min(self._tagger.marginal(labels[i], i) for i in range(span.start, span.end))

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
+from generator.charts import Bar, Row, comparison_svg
 from generator.export import dossier_json
 from generator.lang import LanguageData
 from generator.markup import (
@@ -86,6 +88,7 @@ class _Ctx:
     articles: Mapping[str, Article]
     facts: Mapping[str, ArticleFacts]
     cooccurrence: Counter[tuple[str, str]]
+    labels: Mapping[str, str]
 
     def L(self, key: str, **values: object) -> str:
         return self.lang.label(key, **values)
@@ -105,9 +108,20 @@ class _Ctx:
         return link(page, article_page(article.id), text, anchor=f"s{ref.sentence}", title=ref.text)
 
     def short(self, article: Article) -> str:
-        words = article.title.split()
-        title = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
-        return f"{article.meta.source}: {title}" if article.meta.source else title
+        """A compact label: the source where no other article has it, else "Artikel N (source)"."""
+        return self.labels[article.id]
+
+
+def _labels(dossier: Dossier, lang: LanguageData) -> dict[str, str]:
+    sources = Counter(a.meta.source for a in dossier.articles)
+    labels = {}
+    for n, a in enumerate(dossier.articles, 1):
+        if a.meta.source and sources[a.meta.source] == 1:
+            labels[a.id] = a.meta.source
+        else:
+            numbered = lang.label("article_n", n=n)
+            labels[a.id] = f"{numbered} ({a.meta.source})" if a.meta.source else numbered
+    return labels
 
 
 def render(dossier: Dossier, lang: LanguageData) -> Site:
@@ -117,6 +131,7 @@ def render(dossier: Dossier, lang: LanguageData) -> Site:
         articles={a.id: a for a in dossier.articles},
         facts={f.article_id: f for f in dossier.facts},
         cooccurrence=cooccurrence(dossier.actors),
+        labels=_labels(dossier, lang),
     )
     files: dict[str, str | bytes] = {
         HOME: _home(ctx),
@@ -132,6 +147,9 @@ def render(dossier: Dossier, lang: LanguageData) -> Site:
         files[article_page(article.id)] = _article(ctx, article)
     for actor in dossier.actors:
         files[actor_page(actor.id)] = _actor(ctx, actor)
+    comparison = _comparison_rows(ctx)
+    if comparison:
+        files["figures.svg"] = comparison_svg(comparison, ctx.L("comparison"), ctx.L("conflict"))
     if dossier.actors:
         legend = {k: ctx.L(f"kind_{k}_plural") for k in KIND_ORDER}
         files[f"{ACTORS}/network.svg"] = network_svg(dossier.actors[:NETWORK_TOP], ctx.L("network"), legend)
@@ -208,7 +226,7 @@ def _home(ctx: _Ctx) -> str:
         else _none(ctx, "timeline")
     )
     parts.append(_h2(ctx.L("home_conflicts")))
-    parts.append(_none(ctx, "conflicts"))
+    parts.append(_conflict_list(ctx, HOME))
 
     problems = list(d.issues)
     if problems:
@@ -325,31 +343,100 @@ def _full_text(ctx: _Ctx, a: Article) -> str:
     return "\n".join(out)
 
 
+def _value(ctx: _Ctx, value: float | None) -> str:
+    if value is None:
+        return ctx.L("vague")
+    return format_decimal(value, locale=ctx.lang.code)
+
+
+def _figure_sources(ctx: _Ctx, f: Figure) -> list[str]:
+    return list(dict.fromkeys(ctx.short(ctx.articles[r.article]) for r in f.mentions))
+
+
 def _figure_table(ctx: _Ctx, page: str, figures: Iterable[Figure]) -> str:
-    rows, keys = [], []
+    rows, keys, ids = [], [], []
+    by_id = {f.id: f for f in ctx.dossier.figures}
     for f in figures:
-        value = "" if f.value is None else _number(f.value)
-        sources = sorted({ctx.source(ctx.articles[r.article]) for r in f.mentions})
+        articles = {r.article for r in f.mentions}
+        conflicts = ", ".join(link(page, FIGURES, by_id[c].text, anchor=c) for c in f.conflicts if c in by_id)
         rows.append(
             [
                 esc(f.text),
-                esc(value),
+                esc(_value(ctx, f.value)),
                 esc(f.unit),
                 esc(f.qualifier or ""),
-                esc(", ".join(sources)),
+                f"{len(articles)}: {esc(', '.join(_figure_sources(ctx, f)))}",
                 "<br>".join(ctx.ref(page, r) for r in f.mentions),
+                conflicts,
             ]
         )
-        keys.append([None, value or "", None, None, None, None])
+        keys.append([None, "" if f.value is None else repr(float(f.value)), None, None, str(len(articles)), None, None])
+        ids.append(f.id)
     headers = [
-        ctx.L(k) for k in ("col_as_written", "col_value", "col_unit", "col_qualifier", "col_sources", "col_evidence")
+        ctx.L(k)
+        for k in (
+            "col_as_written",
+            "col_value",
+            "col_unit",
+            "col_qualifier",
+            "col_sources",
+            "col_evidence",
+            "col_conflicts",
+        )
     ]
-    return table(headers, rows, keys, numeric=[False, True, False, False, False, False])
+    numeric = [False, True, False, False, True, False, False]
+    return table(headers, rows, keys, numeric=numeric, row_ids=ids if page == FIGURES else None)
+
+
+def _conflict_list(ctx: _Ctx, page: str) -> str:
+    """Each pair of figures that disagree, side by side with their sources."""
+    by_id = {f.id: f for f in ctx.dossier.figures}
+    pairs = sorted({tuple(sorted((f.id, c))) for f in ctx.dossier.figures for c in f.conflicts if c in by_id})
+    if not pairs:
+        return _none(ctx, "conflicts")
+    rows = []
+    for a_id, b_id in pairs:
+        cells = []
+        for f in (by_id[a_id], by_id[b_id]):
+            refs = "<br>".join(ctx.ref(page, r) for r in f.mentions)
+            cells.append(f"<strong>{esc(f.text)}</strong><br>{esc(', '.join(_figure_sources(ctx, f)))}<br>{refs}")
+        rows.append(cells)
+    return table([ctx.L("conflict_side_a"), ctx.L("conflict_side_b")], rows)
+
+
+def _comparison_rows(ctx: _Ctx) -> list[Row]:
+    """Figures reported by several sources, and figures in conflict, for the comparison chart."""
+    rows = []
+    by_id = {f.id: f for f in ctx.dossier.figures}
+    seen: set[str] = set()
+    for f in ctx.dossier.figures:
+        if f.id in seen:
+            continue
+        group = [f, *(by_id[c] for c in f.conflicts if c in by_id)]
+        seen.update(g.id for g in group)
+        bars = []
+        for g in group:
+            for article_id in dict.fromkeys(r.article for r in g.mentions):
+                bars.append(Bar(ctx.short(ctx.articles[article_id]), g.value, g.text))
+        if len({b.source for b in bars}) > 1:
+            rows.append(Row(f.unit, tuple(bars), bool(f.conflicts)))
+    return rows
 
 
 def _figures(ctx: _Ctx) -> str:
     figs = ctx.dossier.figures
-    return _page(ctx.L("nav_figures"), _figure_table(ctx, FIGURES, figs) if figs else _none(ctx, "figures"))
+    if not figs:
+        return _page(ctx.L("nav_figures"), _none(ctx, "figures"))
+    parts = [paragraph(esc(ctx.L("figures_intro")))]
+    parts.append(_h2(ctx.L("home_conflicts")))
+    parts.append(_conflict_list(ctx, FIGURES))
+    if _comparison_rows(ctx):
+        parts.append(_h2(ctx.L("comparison")))
+        parts.append(paragraph(esc(ctx.L("comparison_intro"))))
+        parts.append(paragraph(f'<img src="figures.svg" alt="{esc(ctx.L("comparison"))}" class="dossier-chart">'))
+    parts.append(_h2(ctx.L("all_figures")))
+    parts.append(_figure_table(ctx, FIGURES, figs))
+    return _page(ctx.L("nav_figures"), *parts)
 
 
 def _actor_table(ctx: _Ctx, page: str, actors: Iterable[Actor], with_kind: bool = True) -> str:

@@ -72,12 +72,34 @@ class ActorCues:
 
 
 @dataclass(frozen=True)
+class FigureCues:
+    """Words and forms of quantities (``figures.yaml``), case-folded."""
+
+    qualifiers: tuple[tuple[str, ...], ...]  # token sequences, longest first
+    scales: MappingProxyType[str, float]
+    fractions: MappingProxyType[str, float]
+    vague: frozenset[str]
+    vague_before: frozenset[str]
+    percent: frozenset[str]
+    currencies: frozenset[str]
+    time_units: frozenset[str]
+    months: frozenset[str]
+    age_suffixes: tuple[str, ...]
+    age_unit: str
+    identifier_words: frozenset[str]
+    thousands_separator: str
+    decimal_separator: str
+    nouns_capitalised: bool
+
+
+@dataclass(frozen=True)
 class LanguageData:
     code: str
     name: str
     ui: MappingProxyType[str, str]  # page labels and sentences shown to the reader
     function_words: frozenset[str]  # articles, pronouns, conjunctions…, case-folded
     actors: ActorCues
+    figures: FigureCues
 
     def label(self, key: str, **values: object) -> str:
         text = self.ui[key]
@@ -121,6 +143,49 @@ def load_language(code: str) -> LanguageData:
         ui=MappingProxyType(dict(ui)),
         function_words=_word_set(words, "function_words", f"lang/{code}/words.yaml"),
         actors=_actor_cues(code),
+        figures=_figure_cues(code),
+    )
+
+
+def _numbers(data: dict[str, Any], key: str, where: str) -> MappingProxyType[str, float]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool) for k, v in value.items()
+    ):
+        raise LanguageDataError(f"{where}: {key} must map words to numbers")
+    return MappingProxyType({k.casefold(): float(v) for k, v in value.items()})
+
+
+def _text(data: dict[str, Any], key: str, where: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value:
+        raise LanguageDataError(f"{where}: {key} must be text")
+    return value
+
+
+def _figure_cues(code: str) -> FigureCues:
+    data = _load_yaml(code, "figures.yaml")
+    where = f"lang/{code}/figures.yaml"
+    qualifiers = data.get("qualifiers")
+    if not isinstance(qualifiers, list) or not all(isinstance(q, str) and q.strip() for q in qualifiers):
+        raise LanguageDataError(f"{where}: qualifiers must be a list of phrases")
+    phrases = sorted({tuple(q.casefold().split()) for q in qualifiers}, key=lambda p: (-len(p), p))
+    return FigureCues(
+        qualifiers=tuple(phrases),
+        scales=_numbers(data, "scales", where),
+        fractions=_numbers(data, "fractions", where),
+        vague=_word_set(data, "vague", where),
+        vague_before=_word_set(data, "vague_before", where),
+        percent=_word_set(data, "percent", where),
+        currencies=_word_set(data, "currencies", where),
+        time_units=_word_set(data, "time_units", where),
+        months=_word_set(data, "months", where),
+        age_suffixes=tuple(sorted(_word_set(data, "age_suffixes", where), key=len, reverse=True)),
+        age_unit=_text(data, "age_unit", where),
+        identifier_words=_word_set(data, "identifier_words", where),
+        thousands_separator=_text(data, "thousands_separator", where),
+        decimal_separator=_text(data, "decimal_separator", where),
+        nouns_capitalised=bool(data.get("nouns_capitalised", False)),
     )
 
 

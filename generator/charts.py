@@ -1,0 +1,71 @@
+"""Static SVG charts drawn at build time (shown through ``<img>``; all text escaped).
+
+``comparison_svg``: the figures several sources report, one row per figure, a bar per source.
+Bars are scaled within their row, so agreeing sources show equal bars and a conflict shows at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+ROW_GAP = 18
+BAR_HEIGHT = 16
+LABEL_WIDTH = 260
+BAR_WIDTH = 300
+WIDTH = LABEL_WIDTH + BAR_WIDTH + 300
+COLOURS = ("#3f51b5", "#e65100", "#2e7d32", "#6a1b9a", "#00838f", "#ad1457")
+
+
+@dataclass(frozen=True)
+class Bar:
+    source: str
+    value: float | None  # None: a vague amount, drawn as a hatched stub
+    label: str  # the value as written
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    bars: tuple[Bar, ...]
+    conflict: bool
+
+
+def comparison_svg(rows: Sequence[Row], title: str, conflict_label: str) -> str:
+    sources = sorted({b.source for r in rows for b in r.bars})
+    colour = {s: COLOURS[i % len(COLOURS)] for i, s in enumerate(sources)}
+    height = 40 + sum(len(r.bars) * (BAR_HEIGHT + 2) + ROW_GAP for r in rows) + 22 * len(sources)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
+        f'height="{height}" role="img" aria-label={quoteattr(title)}>',
+        f"<title>{escape(title)}</title>",
+        '<rect width="100%" height="100%" fill="#ffffff"/>',
+    ]
+    y = 20
+    for row in rows:
+        top = max((b.value for b in row.bars if b.value is not None), default=0.0) or 1.0
+        label_y = y + BAR_HEIGHT - 3
+        weight = ' font-weight="bold" fill="#b71c1c"' if row.conflict else ' fill="#212121"'
+        text = row.label + (f" ({conflict_label})" if row.conflict else "")
+        parts.append(f'<text x="0" y="{label_y}" font-family="sans-serif" font-size="13"{weight}>{escape(text)}</text>')
+        for bar in row.bars:
+            width = BAR_WIDTH * (bar.value / top) if bar.value is not None else 12.0
+            fill = colour[bar.source]
+            opacity = "1" if bar.value is not None else "0.35"
+            parts.append(
+                f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" '
+                f'fill="{fill}" fill-opacity="{opacity}"/>'
+            )
+            parts.append(
+                f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{y + BAR_HEIGHT - 3}" font-family="sans-serif" '
+                f'font-size="12" fill="#212121">{escape(bar.label)}</text>'
+            )
+            y += BAR_HEIGHT + 2
+        y += ROW_GAP
+    for s in sources:  # the legend, one source a line
+        parts.append(f'<rect x="0" y="{y}" width="12" height="12" fill="{colour[s]}"/>')
+        parts.append(f'<text x="18" y="{y + 11}" font-family="sans-serif" font-size="12">{escape(s)}</text>')
+        y += 22
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,220 @@
+"""Figures in one article: every reported quantity, what it counts, and its qualifier.
+
+A figure is a number (digits, number words, fractions, vague amounts such as "Dutzende", ages) with
+what it counts. The unit is found from the sentence's structure (part-of-speech tags): the nouns the
+number quantifies, with their coordination ("Polizisten und Nationalgardisten") and a genitive
+complement ("Angehörige der Polizei"). A number with no such noun is no figure; neither is a year, a
+day of a date, a time, a duration (those belong to the timeline), an identifier or a digit in a URL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from generator.lang import LanguageData
+from generator.model import Article, FigureMention, Token
+
+NOUN_TAGS = ("NN", "NNA", "NE")
+ADJ_TAGS = ("ADJ(A)", "ADJA", "CARD")
+QUOTE_TAGS = ("$(",)
+
+
+@dataclass(frozen=True)
+class _Number:
+    start: int  # token index of the first token (qualifier excluded)
+    end: int  # exclusive: after the number, scale or fraction word
+    value: float | None
+    kind: str  # count | fraction | vague | age
+
+
+def _is_noun(tag: str) -> bool:
+    return tag.startswith(NOUN_TAGS)
+
+
+class FigureExtractor:
+    def __init__(self, lang: LanguageData) -> None:
+        self.lang = lang
+        self.cues = lang.figures
+        t, d = re.escape(self.cues.thousands_separator), re.escape(self.cues.decimal_separator)
+        self._grouped = re.compile(rf"^\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?$")
+        self._plain = re.compile(rf"^\d+(?:{d}\d+)?$")
+        suffixes = "|".join(re.escape(s) for s in self.cues.age_suffixes)
+        self._age = re.compile(rf"^(\d{{1,3}})-(?:{suffixes})$", re.IGNORECASE)
+
+    def _cap(self, word: str) -> bool:
+        """Could start a noun: capitalised where the language capitalises nouns."""
+        return word[:1].isupper() if self.cues.nouns_capitalised else word[:1].isalpha()
+
+    # --- numbers ---------------------------------------------------------------------------------
+
+    def digits(self, word: str) -> float | None:
+        if self._grouped.match(word) or self._plain.match(word):
+            normal = word.replace(self.cues.thousands_separator, "").replace(self.cues.decimal_separator, ".")
+            try:
+                return float(normal)
+            except ValueError:
+                return None
+        return None
+
+    def number_word(self, word: str) -> float | None:
+        low = word.casefold()
+        if not word.isalpha() or low in self.lang.function_words:
+            return None
+        try:
+            return float(text2num(low, self.lang.code))
+        except (ValueError, KeyError):
+            return None
+
+    def _number_at(self, words: Sequence[str], i: int) -> _Number | None:
+        w = words[i]
+        low = w.casefold()
+        age = self._age.match(w)
+        if age:
+            return _Number(i, i + 1, float(age.group(1)), "age")
+        # an age in brackets after a name: "Nursultan Nasarbajew (81)"
+        if 1 < i < len(words) - 1 and words[i - 1] == "(" and words[i + 1] == ")" and words[i - 2][:1].isupper():
+            age_value = self.digits(w)
+            if age_value is not None and 0 < age_value < 120 and w.isdigit():
+                return _Number(i, i + 1, age_value, "age")
+        # fractions: "ein Fünftel", "die Hälfte", "zwei Drittel"
+        if i + 1 < len(words) and words[i + 1].casefold() in self.cues.fractions:
+            n = 1.0 if low in self.lang.function_words else (self.number_word(w) or self.digits(w))
+            if n is not None:
+                return _Number(i, i + 2, n * self.cues.fractions[words[i + 1].casefold()], "fraction")
+        if low in self.cues.vague_before and i + 1 < len(words) and words[i + 1].casefold() in self.cues.scales:
+            return _Number(i, i + 2, None, "vague")
+        if low in self.cues.vague and w[:1].isupper():
+            return _Number(i, i + 1, None, "vague")
+        value = self.digits(w)
+        if value is None:
+            value = self.number_word(w)
+        if value is None:
+            return None
+        end = i + 1
+        if end < len(words) and words[end].casefold() in self.cues.scales:
+            value *= self.cues.scales[words[end].casefold()]
+            end += 1
+        return _Number(i, end, value, "count")
+
+    def _qualifier(self, words: Sequence[str], start: int) -> tuple[int, str | None]:
+        low = [w.casefold() for w in words]
+        for phrase in self.cues.qualifiers:
+            k = len(phrase)
+            if start - k >= 0 and tuple(low[start - k : start]) == phrase:
+                return start - k, " ".join(words[start - k : start])
+        return start, None
+
+    # --- units -----------------------------------------------------------------------------------
+
+    def _unit(self, words: Sequence[str], tags: Sequence[str], j: int, number: _Number) -> tuple[int, int] | None:
+        """Token range of what the number counts, or None."""
+        n = len(words)
+        if number.kind == "age":
+            return (j, j)
+        if j < n and (words[j].casefold() in self.cues.percent or words[j].casefold() in self.cues.currencies):
+            end = j + 1
+            return (j, self._genitive(words, tags, end) if words[j].casefold() in self.cues.percent else end)
+        if number.kind == "fraction":
+            end = self._genitive(words, tags, j)
+            return (j, end) if end > j else None
+        if number.kind == "vague" and j < n and words[j].casefold() in ("von", "of"):
+            j += 1
+        k = j
+        while k < n and (
+            tags[k] in QUOTE_TAGS
+            or tags[k].startswith(ADJ_TAGS)
+            # an adverb before an adjective: "7 schwer verletzte Menschen"
+            or (tags[k] in ("ADJ(D)", "ADV") and k + 1 < n and tags[k + 1].startswith(ADJ_TAGS))
+        ):
+            k += 1
+        if k >= n or not _is_noun(tags[k]) or not self._cap(words[k]):
+            return None
+        if words[k].casefold() in self.cues.time_units:
+            return None
+        start, end = k, k + 1
+        # coordination: "Polizisten und Nationalgardisten", "Einwohnerinnen und Einwohner"
+        if end + 1 < n and words[end].casefold() in ("und", "oder", "and", "or"):
+            m = end + 1
+            while m < n and tags[m].startswith(ADJ_TAGS):
+                m += 1
+            if m < n and _is_noun(tags[m]) and self._cap(words[m]):
+                end = m + 1
+        return (start, self._genitive(words, tags, end))
+
+    def _genitive(self, words: Sequence[str], tags: Sequence[str], j: int) -> int:
+        """End of a genitive complement starting at ``j`` ("der Polizei und der Nationalgarde"), else ``j``."""
+        n = len(words)
+        end = j
+        m = j
+        while m < n and words[m].casefold() in ("der", "des", "of", "the"):
+            m += 1
+            while m < n and (tags[m].startswith(ADJ_TAGS) or tags[m] in QUOTE_TAGS):
+                m += 1
+            if m < n and (_is_noun(tags[m]) or words[m][:1].isupper()) and words[m][:1].isupper():
+                m += 1
+                # a name of several words, perhaps in quotation marks: 'Bitcoin-"Minings"'
+                while m < n and (tags[m] in QUOTE_TAGS or (_is_noun(tags[m]) and words[m][:1].isupper())):
+                    m += 1
+                end = m
+                if m + 1 < n and words[m].casefold() in ("und", "and") and words[m + 1].casefold() in ("der", "des"):
+                    m += 1
+                    continue
+            break
+        return end
+
+    # --- the article -----------------------------------------------------------------------------
+
+    def extract(self, article: Article, pos: Sequence[Sequence[str]]) -> tuple[FigureMention, ...]:
+        out: list[FigureMention] = []
+        for si, tokens in enumerate(article.tokens):
+            if not tokens or article.paragraphs[article.sentences[si].paragraph].heading:
+                continue
+            out.extend(self._sentence(article, tokens, pos[si]))
+        return tuple(out)
+
+    def _sentence(self, article: Article, tokens: Sequence[Token], tags: Sequence[str]) -> list[FigureMention]:
+        words = [t.text for t in tokens]
+        found: list[FigureMention] = []
+        i = 0
+        while i < len(words):
+            number = self._number_at(words, i)
+            if number is None or self._not_a_figure(words, i, number):
+                i += 1
+                continue
+            unit = self._unit(words, tags, number.end, number)
+            if unit is None:
+                i += 1
+                continue
+            q_start, qualifier = self._qualifier(words, number.start)
+            end_tok = max(unit[1], number.end)
+            # a unit in quotation marks: keep the closing mark in the text
+            opened = any(tags[k] in QUOTE_TAGS for k in range(number.end, end_tok))
+            if end_tok < len(words) and tags[end_tok] in QUOTE_TAGS and opened:
+                end_tok += 1
+            start, end = tokens[q_start].start, tokens[end_tok - 1].end
+            if number.kind == "age":
+                unit_text = self.cues.age_unit
+            else:
+                u0 = unit[0]
+                while u0 < unit[1] - 1 and words[u0].casefold() in ("der", "des", "die", "of", "the"):
+                    u0 += 1  # "ein Fünftel des weltweiten …": what is counted, without its article
+                unit_text = article.body[tokens[u0].start : tokens[unit[1] - 1].end]
+                unit_text = unit_text.strip("\"„“”»«'’‚ ")
+            qualifier = qualifier.lower() if qualifier else None
+            found.append(FigureMention(start, end, article.body[start:end], number.value, unit_text, qualifier))
+            i = end_tok
+        return found
+
+    def _not_a_figure(self, words: Sequence[str], i: int, number: _Number) -> bool:
+        w = words[i]
+        nxt = words[number.end].casefold() if number.end < len(words) else ""
+        prev = words[i - 1].casefold() if i > 0 else ""
+        if nxt in self.cues.months or w.endswith("."):  # "am 5. Januar", ordinals
+            return True
+        # an identifier ("Platz 3") or a year after a time word ("im Jahr 1991"); a bare year has no
+        # unit after it ("2019 hatte er …") and is left out for that reason
+        return prev in self.cues.identifier_words or prev in self.cues.time_units

@@ -1,0 +1,152 @@
+"""Figures: table-driven German phrases (number forms, units, qualifiers, negatives) and cross-source merging.
+
+Each case is a sentence of our own and the figures a careful reader would list: (value, unit, qualifier).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.config import load_config
+from generator.figures import FigureExtractor
+from generator.lang import load_language
+from generator.pipeline import gather
+from generator.postag import PosTagger
+from generator.readers import Reader
+
+CASES: list[tuple[str, list[tuple[float | None, str, str | None]]]] = [
+    # digits, separators, decimals
+    ("Die Polizei nahm 3700 Menschen fest.", [(3700, "Menschen", None)]),
+    ("Die Polizei nahm 3.700 Menschen fest.", [(3700, "Menschen", None)]),
+    ("Bis zu 20.000 Demonstranten zogen durch die Stadt.", [(20000, "Demonstranten", "bis zu")]),
+    ("Der Pegel stieg auf 4,20 Meter.", [(4.2, "Meter", None)]),
+    ("Es fielen 1,5 Liter Regen pro Quadratmeter.", [(1.5, "Liter", None)]),
+    ("Das Werk beschäftigt 12.500 Mitarbeiter.", [(12500, "Mitarbeiter", None)]),
+    ("Insgesamt 1.234.567 Wähler gaben ihre Stimme ab.", [(1234567, "Wähler", "insgesamt")]),
+    # scale words
+    ("Das Land hat 19 Millionen Einwohner.", [(19_000_000, "Einwohner", None)]),
+    ("Der Konzern verlor 2,5 Milliarden Euro.", [(2_500_000_000, "Euro", None)]),
+    ("Die Stadt investiert 3 Mio. Euro in Schulen.", [(3_000_000, "Euro", None)]),
+    ("Es geht um 2,5 Mrd. Dollar.", [(2_500_000_000, "Dollar", None)]),
+    ("Rund 40 Tausend Besucher kamen.", [(40_000, "Besucher", "rund")]),
+    # number words
+    ("Drei Soldaten wurden verletzt.", [(3, "Soldaten", None)]),
+    ("Die Stadt richtete zwei Notunterkünfte ein.", [(2, "Notunterkünfte", None)]),
+    ("Neunzehn Häuser brannten nieder.", [(19, "Häuser", None)]),
+    ("Fünf ehemalige sowjetische Verbündete schickten Truppen.", [(5, "Verbündete", None)]),
+    ("Zwanzig Helfer waren im Einsatz.", [(20, "Helfer", None)]),
+    # qualifiers
+    ("Mehr als 70 Flugzeuge landeten.", [(70, "Flugzeuge", "mehr als")]),
+    ("Weniger als 100 Menschen kamen.", [(100, "Menschen", "weniger als")]),
+    ("Etwa 2500 Soldaten bleiben im Land.", [(2500, "Soldaten", "etwa")]),
+    ("Knapp 300 Wohnungen sind ohne Strom.", [(300, "Wohnungen", "knapp")]),
+    ("Fast 30 Busse fielen aus.", [(30, "Busse", "fast")]),
+    ("Mindestens 12 Tote wurden gezählt.", [(12, "Tote", "mindestens")]),
+    ("Rund 800 Polizisten sicherten den Gipfel.", [(800, "Polizisten", "rund")]),
+    ("Über 50 Schulen blieben geschlossen.", [(50, "Schulen", "über")]),
+    ("Ungefähr 60 Kinder wurden geimpft.", [(60, "Kinder", "ungefähr")]),
+    ("Höchstens 40 Gäste sind erlaubt.", [(40, "Gäste", "höchstens")]),
+    ("Nahezu 90 Bäume stürzten um.", [(90, "Bäume", "nahezu")]),
+    ("Circa 70 Boote liegen im Hafen.", [(70, "Boote", "circa")]),
+    # units from the sentence's structure
+    ("Dabei wurden 18 Polizisten und Nationalgardisten getötet.", [(18, "Polizisten und Nationalgardisten", None)]),
+    ("Es starben 18 Angehörige der Polizei.", [(18, "Angehörige der Polizei", None)]),
+    ('Das Amt meldete 26 "bewaffnete Kriminelle".', [(26, "Kriminelle", None)]),
+    ("Mehr als 70 russische Flugzeuge brachten Material.", [(70, "Flugzeuge", "mehr als")]),
+    ("Die 19 Millionen Einwohnerinnen und Einwohner sind arm.", [(19_000_000, "Einwohnerinnen und Einwohner", None)]),
+    ("Etwa 2.500 Mann bleiben einige Tage.", [(2500, "Mann", "etwa")]),
+    ("Es gab 7 schwer verletzte Menschen.", [(7, "Menschen", None)]),
+    # fractions
+    ("Fast ein Fünftel des weltweiten Stroms kommt von dort.", [(0.2, "weltweiten Stroms", "fast")]),
+    ("Die Hälfte der Bewohner floh.", [(0.5, "Bewohner", None)]),
+    ("Zwei Drittel der Befragten stimmten zu.", [(2 / 3, "Befragten", None)]),
+    ("Ein Viertel der Ernte ist verloren.", [(0.25, "Ernte", None)]),
+    # vague amounts
+    ("Dutzende von Menschen wurden getötet.", [(None, "Menschen", None)]),
+    ("Hunderte Demonstranten versammelten sich.", [(None, "Demonstranten", None)]),
+    ("Einige hundert Meter weiter lag ein Auto.", [(None, "Meter", None)]),
+    ("Tausende Pendler steckten fest.", [(None, "Pendler", None)]),
+    # percentages and money
+    ("Die Inflation stieg auf 7,5 Prozent.", [(7.5, "Prozent", None)]),
+    ("Mehr als 80 Prozent der Geimpften erhielten eine dritte Dosis.", [(80, "Prozent der Geimpften", "mehr als")]),
+    ("Die Uhr wurde für 350.000 Dollar versteigert.", [(350_000, "Dollar", None)]),
+    ("Der Eintritt kostet 12 Euro.", [(12, "Euro", None)]),
+    # ages
+    ("Der heute 81-jährige Politiker schweigt.", [(81, "Jahre alt", None)]),
+    ("Die 47-jährige Schauspielerin starb.", [(47, "Jahre alt", None)]),
+    ("Der frühere Staatschef Max Mustermann (81) schweigt.", [(81, "Jahre alt", None)]),
+    # not figures: dates, years, times, durations, identifiers, URLs, no unit
+    ("Am 5. Januar kam es zu Protesten.", []),
+    ("2019 hatte er das Amt übergeben.", []),
+    ("Seit der Unabhängigkeit 1991 regierte er.", []),
+    ("Im Jahr 1991 wurde das Land unabhängig.", []),
+    ("Die Sitzung beginnt um 10 Uhr.", []),
+    ("Er regierte fast 30 Jahre lang.", []),
+    ("Vor drei Jahren trat er zurück.", []),
+    ("Der Streik dauerte zwei Wochen.", []),
+    ("Seit drei Tagen ist das Internet gesperrt.", []),
+    ("Mehr unter https://example.org/2022/01/05/bericht-3700 lesen.", []),
+    ("Der Bus der Linie 5 hielt an.", []),
+    ("Er belegte Platz 3 im Finale.", []),
+    ("Die Mannschaft Mainz 05 gewann.", []),
+    ("Das geschah zum ersten Mal.", []),
+    ("Ein Sprecher sagte, man prüfe den Fall.", []),
+    ("Die Zahl der Opfer stieg auf 12.", []),
+]
+
+
+@pytest.fixture(scope="module")
+def tools(tmp_path_factory: pytest.TempPathFactory) -> tuple[Reader, FigureExtractor, PosTagger]:
+    root = tmp_path_factory.mktemp("figures")
+    lang = load_language("de")
+    reader = Reader(load_config({"seeds": str(root), "docs": str(root / "o"), "force_language": "de"}, root))
+    return reader, FigureExtractor(lang), PosTagger(lang)
+
+
+def test_there_are_at_least_60_cases_with_negatives() -> None:
+    assert len(CASES) >= 60
+    assert sum(1 for _, expected in CASES if not expected) >= 15
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_figure(
+    tools: tuple[Reader, FigureExtractor, PosTagger],
+    sentence: str,
+    expected: list[tuple[float | None, str, str | None]],
+) -> None:
+    reader, extractor, pos = tools
+    article = reader.parse(sentence, "a.txt", "a", markdown=False, warnings=[])
+    tags = [pos.tag([t.text for t in tokens]) for tokens in article.tokens]
+    got = [(m.value, m.unit, m.qualifier) for m in extractor.extract(article, tags)]
+    assert len(got) == len(expected), got
+    for (value, unit, qualifier), (want_value, want_unit, want_qualifier) in zip(got, expected, strict=True):
+        assert (value is None) == (want_value is None)
+        if want_value is not None:
+            assert value == pytest.approx(want_value)
+        assert (unit, qualifier) == (want_unit, want_qualifier)
+    for m in extractor.extract(article, tags):
+        assert article.body[m.start : m.end] == m.text  # offsets point at the figure as written
+
+
+def test_same_figure_across_sources_merges_and_different_values_conflict(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(
+        "Bei dem Sturm im Norden wurden mehr als 3700 Häuser beschädigt. "
+        "Mehr als 70 Flugzeuge blieben am Boden des Flughafens wegen des Sturms.",
+        encoding="utf-8",
+    )
+    (seeds / "b.txt").write_text(
+        "Der Sturm im Norden hat mehr als 3.700 Häuser beschädigt. "
+        "Etwa 80 Flugzeuge blieben wegen des Sturms am Boden des Flughafens.",
+        encoding="utf-8",
+    )
+    dossier = gather(load_config({"seeds": str(seeds), "docs": str(tmp_path / "out")}, tmp_path))
+    by_value = {f.value: f for f in dossier.figures}
+    houses = by_value[3700]
+    assert {r.article for r in houses.mentions} == {"a", "b"} and houses.conflicts == ()
+    planes_a, planes_b = by_value[70], by_value[80]
+    assert planes_a.conflicts == (planes_b.id,) and planes_b.conflicts == (planes_a.id,)
+    assert dossier.figures[0].conflicts  # conflicts first

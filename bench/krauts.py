@@ -66,6 +66,14 @@ def read(folder: str) -> dict[str, Document]:
     return {p.name: parse(p) for p in sorted((DATA / folder).glob("*.tml"))}
 
 
+_CLOCK_VALUE = re.compile(r"T(\d{1,2})[.:](\d{2})")
+
+
+def normal_value(value: str) -> str:
+    """One notation for clock times: the gold writes "T8:30", "T08:30" and "T19.30" alike."""
+    return _CLOCK_VALUE.sub(lambda m: f"T{int(m.group(1)):02d}:{m.group(2)}", value)
+
+
 @dataclass
 class Scores:
     gold: int = 0
@@ -73,6 +81,7 @@ class Scores:
     strict: int = 0
     relaxed: int = 0
     value_ok: int = 0
+    value_ok_normal: int = 0
 
     def add(self, gold: tuple[Timex, ...] | list[Timex], system: tuple[Timex, ...] | list[Timex]) -> None:
         self.gold += len(gold)
@@ -85,6 +94,7 @@ class Scores:
                     used.add(k)
                     self.relaxed += 1
                     self.value_ok += s.value == g.value
+                    self.value_ok_normal += normal_value(s.value) == normal_value(g.value)
                     break
 
     @staticmethod
@@ -97,12 +107,15 @@ class Scores:
         sp, sr, sf = self._f(self.strict, self.system, self.gold)
         rp, rr, rf = self._f(self.relaxed, self.system, self.gold)
         acc = self.value_ok / self.relaxed if self.relaxed else 0.0
+        acc_n = self.value_ok_normal / self.relaxed if self.relaxed else 0.0
         return (
-            f"| {name} | {sp:.3f} | {sr:.3f} | {sf:.3f} | {rp:.3f} | {rr:.3f} | {rf:.3f} | {acc:.3f} | {self.system} |"
+            f"| {name} | {sp:.3f} | {sr:.3f} | {sf:.3f} | {rp:.3f} | {rr:.3f} | {rf:.3f} | {acc:.3f} | {acc_n:.3f} "
+            f"| {self.system} |"
         )
 
 
 HEADER = (
-    "| system | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | value accuracy | found |\n"
-    "|---|---|---|---|---|---|---|---|---|"
+    "| system | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | value acc. | value acc. "
+    "(clock notation unified) | found |\n"
+    "|---|---|---|---|---|---|---|---|---|---|"
 )

@@ -93,6 +93,42 @@ class FigureCues:
 
 
 @dataclass(frozen=True)
+class TimeCues:
+    """Words of time expressions (``time.yaml``), case-folded."""
+
+    weekdays: MappingProxyType[str, int]
+    months: MappingProxyType[str, int]
+    parts_of_day: MappingProxyType[str, str]
+    relative_days: MappingProxyType[str, int]
+    anchored_days: MappingProxyType[str, int]
+    units: MappingProxyType[str, str]
+    plural_units: frozenset[str]
+    past_modifiers: frozenset[str]
+    present_modifiers: frozenset[str]
+    future_modifiers: frozenset[str]
+    ago: frozenset[str]
+    since: frozenset[str]
+    lasting: frozenset[str]
+    seasons: MappingProxyType[str, str]
+    period_parts: frozenset[str]
+    present_words: frozenset[str]
+    past_words: frozenset[str]
+    this_year_words: frozenset[str]
+    sets: MappingProxyType[str, str]
+    every: frozenset[str]
+    vague_amounts: frozenset[str]
+    clock_word: str
+    clock_prepositions: frozenset[str]
+    future_cues: frozenset[str]
+    articles: frozenset[str]
+    one_words: frozenset[str]
+    month_prepositions: frozenset[str]
+    part_of_day_prepositions: frozenset[str]
+    relative_day_adjectives: MappingProxyType[str, int]
+    range_words: frozenset[str]
+
+
+@dataclass(frozen=True)
 class LanguageData:
     code: str
     name: str
@@ -100,6 +136,7 @@ class LanguageData:
     function_words: frozenset[str]  # articles, pronouns, conjunctions…, case-folded
     actors: ActorCues
     figures: FigureCues
+    time: TimeCues
 
     def label(self, key: str, **values: object) -> str:
         text = self.ui[key]
@@ -144,6 +181,57 @@ def load_language(code: str) -> LanguageData:
         function_words=_word_set(words, "function_words", f"lang/{code}/words.yaml"),
         actors=_actor_cues(code),
         figures=_figure_cues(code),
+        time=_time_cues(code),
+    )
+
+
+def _mapping(data: dict[str, Any], key: str, where: str, kind: type) -> MappingProxyType[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, kind) for k, v in value.items()):
+        raise LanguageDataError(f"{where}: {key} must map words to {kind.__name__} values")
+    return MappingProxyType({k.casefold(): v for k, v in value.items()})
+
+
+def _time_cues(code: str) -> TimeCues:
+    data = _load_yaml(code, "time.yaml")
+    where = f"lang/{code}/time.yaml"
+
+    def words(key: str) -> frozenset[str]:
+        return _word_set(data, key, where)
+
+    return TimeCues(
+        weekdays=_mapping(data, "weekdays", where, int),
+        months=_mapping(data, "months", where, int),
+        parts_of_day=_mapping(data, "parts_of_day", where, str),
+        relative_days=_mapping(data, "relative_days", where, int),
+        anchored_days=_mapping(data, "anchored_days", where, int),
+        units=_mapping(data, "units", where, str),
+        plural_units=words("plural_units"),
+        past_modifiers=words("past_modifiers"),
+        present_modifiers=words("present_modifiers"),
+        future_modifiers=words("future_modifiers"),
+        ago=words("ago"),
+        since=words("since"),
+        lasting=words("lasting"),
+        seasons=_mapping(data, "seasons", where, str),
+        period_parts=words("period_parts"),
+        present_words=words("present_words"),
+        past_words=words("past_words"),
+        this_year_words=words("this_year_words"),
+        sets=_mapping(data, "sets", where, str),
+        every=words("every"),
+        vague_amounts=words("vague_amounts"),
+        clock_word=_text(data, "clock_word", where).casefold(),
+        clock_prepositions=words("clock_prepositions"),
+        future_cues=words("future_cues"),
+        articles=words("articles"),
+        one_words=words("one_words"),
+        month_prepositions=words("month_prepositions"),
+        part_of_day_prepositions=words("part_of_day_prepositions"),
+        relative_day_adjectives=MappingProxyType(
+            {k.casefold(): int(v) for k, v in (data.get("relative_day_adjectives") or {}).items()}
+        ),
+        range_words=words("range_words"),
     )
 
 

@@ -1,0 +1,358 @@
+"""Temporal tagging: find time expressions and give them TIMEX3 types and values (HeidelTime's format).
+
+Token-based matchers, tried in order at each token (the first that matches wins), over the words of
+``lang/<code>/time.yaml``. Values are resolved against the document's date (DCT), news-style:
+
+* a weekday is the last such day on or before the DCT, or the next one when the sentence speaks of
+  the future ("wird am Montag beraten");
+* a date without a year takes the DCT's year;
+* "am Vortag" counts from the last day the text named; a clock time belongs to the day its sentence
+  names, else to the DCT;
+* "vor drei Jahren" is the year three years before the DCT; "seit drei Tagen" is a duration.
+
+Without a DCT, relative expressions keep value ``None``: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from generator.lang import LanguageData
+from generator.model import Article, TimeMention, Token
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$")
+_ORDINAL = re.compile(r"^(\d{1,2})\.$")
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_CLOCK = re.compile(r"^(\d{1,2})(?:[.:](\d{2}))?$")
+
+
+@dataclass(frozen=True)
+class _Hit:
+    end: int  # token index, exclusive
+    type: str
+    value: str | None
+    day: dt.date | None = None  # the day it names, for anchoring what follows
+
+
+def _last_weekday(d: dt.date, weekday: int, future: bool) -> dt.date:
+    delta = (weekday - d.isoweekday()) % 7
+    return d + dt.timedelta(days=delta) if future else d - dt.timedelta(days=(d.isoweekday() - weekday) % 7)
+
+
+def _shift(d: dt.date, unit: str, n: int) -> str:
+    """The date ``n`` units from ``d``, at that unit's granularity."""
+    if unit == "Y":
+        return f"{d.year + n:04d}"
+    if unit == "DE":
+        return f"{(d.year + 10 * n) // 10:03d}"
+    if unit == "CE":
+        return f"{(d.year + 100 * n) // 100:02d}"
+    if unit == "M":
+        m = d.year * 12 + d.month - 1 + n
+        return f"{m // 12:04d}-{m % 12 + 1:02d}"
+    if unit == "W":
+        y, w, _ = (d + dt.timedelta(weeks=n)).isocalendar()
+        return f"{y:04d}-W{w:02d}"
+    return (d + dt.timedelta(days=n)).isoformat()
+
+
+class TimeTagger:
+    def __init__(self, lang: LanguageData) -> None:
+        self.lang = lang
+        self.t = lang.time
+        self._qualifiers = lang.figures.qualifiers
+
+    # --- helpers ---------------------------------------------------------------------------------
+
+    def _number(self, word: str) -> int | None:
+        if word.isdigit():
+            return int(word)
+        low = word.casefold()
+        if low in self.t.one_words:
+            return 1
+        if not word.isalpha():
+            return None
+        try:
+            return int(text2num(low, self.lang.code))
+        except (ValueError, KeyError):
+            return None
+
+    def _month(self, word: str) -> int | None:
+        return self.t.months.get(word.casefold().rstrip("."))
+
+    def _qualifier_start(self, low: Sequence[str], i: int) -> int:
+        for phrase in self._qualifiers:
+            k = len(phrase)
+            if i - k >= 0 and tuple(low[i - k : i]) == phrase:
+                return i - k
+        return i
+
+    # --- one sentence --------------------------------------------------------------------------
+
+    def tag_sentence(
+        self, tokens: Sequence[Token], dct: dt.date | None, anchor: dt.date | None
+    ) -> tuple[list[TimeMention], dt.date | None]:
+        """Returns the mentions, and the last day named (the anchor of "am Vortag") for what follows."""
+        words = [t.text for t in tokens]
+        low = [w.casefold() for w in words]
+        future = any(w in self.t.future_cues for w in low)
+        out: list[TimeMention] = []
+        day: dt.date | None = None  # a day named in this sentence: clock times belong to it
+        i = 0
+        while i < len(words):
+            hit, start = self._match(words, low, i, dct, anchor, day, future)
+            if hit is None:
+                i += 1
+                continue
+            s, e = tokens[start].start, tokens[hit.end - 1].end
+            out.append(TimeMention(s, e, "", hit.type, hit.value))
+            if hit.day is not None:
+                anchor = day = hit.day
+            i = hit.end
+        return out, anchor
+
+    def _match(
+        self,
+        words: Sequence[str],
+        low: Sequence[str],
+        i: int,
+        dct: dt.date | None,
+        anchor: dt.date | None,
+        day: dt.date | None,
+        future: bool,
+    ) -> tuple[_Hit | None, int]:
+        t = self.t
+        n = len(words)
+        w, lw = words[i], low[i]
+        nxt = low[i + 1] if i + 1 < n else ""
+        base = anchor or dct  # for "am Vortag": the last day the text named
+        clock_day = day or dct  # for clock times and parts of the day: a day named in the sentence
+        ref_year = dct.year if dct else None
+
+        # 2022-01-05 (a date inside a URL is part of the URL's token and never matches)
+        m = _ISO.match(w)
+        if m:
+            d = self._date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return (_Hit(i + 1, "DATE", d.isoformat(), d) if d else None), i
+        # 30. 11. 2013 (SoMaJo splits numeric dates into ordinals)
+        if _ORDINAL.match(w) and i + 1 < n and _ORDINAL.match(words[i + 1]) and int(words[i + 1][:-1]) <= 12:
+            end = i + 2
+            yy = ref_year
+            if end < n and _YEAR.match(words[end]):
+                yy, end = int(words[end]), end + 1
+            d = self._date(yy, int(words[i + 1][:-1]), int(w[:-1])) if yy else None
+            if d:
+                return _Hit(end, "DATE", d.isoformat(), d), i
+        # 05.01.2022, 5.1.
+        m = _NUMERIC_DATE.match(w)
+        if m and not _ORDINAL.match(w):
+            y = m.group(3)
+            yy = (int(y) + (2000 if int(y) < 50 else 1900) if len(y) == 2 else int(y)) if y else ref_year
+            d = self._date(yy, int(m.group(2)), int(m.group(1))) if yy else None
+            if d:
+                return _Hit(i + 1, "DATE", d.isoformat(), d), i
+        # [Donnerstag,] 25. Februar [2010]
+        j = i
+        if lw in t.weekdays and nxt == "," and i + 3 < n and _ORDINAL.match(words[i + 2]) and self._month(words[i + 3]):
+            j = i + 2
+        m = _ORDINAL.match(words[j]) if j < n else None
+        if m and j + 1 < n and self._month(words[j + 1]):
+            month = self._month(words[j + 1])
+            end = j + 2
+            yy = self._nearest_year(dct, month or 1, int(m.group(1)))
+            if end < n and _YEAR.match(words[end]):
+                yy, end = int(words[end]), end + 1
+            d = self._date(yy, month, int(m.group(1))) if yy and month else None
+            value = d.isoformat() if d else None
+            return _Hit(end, "DATE", value, d), i
+        # Januar 2022 / Juli dieses Jahres / Anfang Dezember / Mitte 2019 / Ende des Jahres
+        k = i + 1 if lw in t.period_parts else i
+        if k < n and self._month(words[k]) and words[k][:1].isupper():
+            month = self._month(words[k])
+            end = k + 1
+            yy = self._nearest_year(dct, month or 1)
+            if end < n and _YEAR.match(words[end]):
+                yy, end = int(words[end]), end + 1
+            elif end + 1 < n and low[end] in t.present_modifiers and t.units.get(low[end + 1]) == "Y":
+                yy, end = (dct.year if dct else None), end + 2
+            if k > i or end > k + 1 or self._month_context(low, i):
+                return _Hit(end, "DATE", f"{yy:04d}-{month:02d}" if yy else None), i
+        if lw in t.period_parts and i + 1 < n and _YEAR.match(words[i + 1]):
+            return _Hit(i + 2, "DATE", words[i + 1]), i
+        # Herbst 2011
+        if lw in t.seasons and i + 1 < n and _YEAR.match(words[i + 1]):
+            return _Hit(i + 2, "DATE", f"{words[i + 1]}-{t.seasons[lw]}"), i
+        # Jahr 2011
+        if t.units.get(lw) == "Y" and i + 1 < n and _YEAR.match(words[i + 1]):
+            return _Hit(i + 2, "DATE", words[i + 1]), i
+        # a year on its own: 1991 (not a count: "2000 Soldaten")
+        count_follows = i + 1 < n and words[i + 1][:1].isupper() and not self._month(words[i + 1])
+        counted = any(i >= len(q) and tuple(low[i - len(q) : i]) == q for q in self._qualifiers)  # "rund 2000"
+        # "davon 2000 im Jahr 2011", "1700 im vergangenen Jahr": a count before another time expression
+        counted = counted or (
+            i + 2 < n
+            and low[i + 1] in t.month_prepositions
+            and (t.units.get(low[i + 2]) == "Y" or (i + 3 < n and t.units.get(low[i + 3]) == "Y"))
+        )
+        if _YEAR.match(w) and not count_follows and not counted:
+            return _Hit(i + 1, "DATE", w), i
+        # Freitagmorgen
+        for name, number in t.weekdays.items():
+            if lw.startswith(name) and lw[len(name) :] in t.parts_of_day:
+                d = _last_weekday(dct, number, future) if dct else None
+                part = t.parts_of_day[lw[len(name) :]]
+                return _Hit(i + 1, "TIME", f"{d.isoformat()}T{part}" if d else None, d), i
+        # Freitag [Abend]
+        if lw in t.weekdays and w[:1].isupper():
+            d = _last_weekday(dct, t.weekdays[lw], future) if dct else None
+            if nxt in t.parts_of_day and i + 1 < n and words[i + 1][:1].isupper():
+                return _Hit(i + 2, "TIME", f"{d.isoformat()}T{t.parts_of_day[nxt]}" if d else None, d), i
+            return _Hit(i + 1, "DATE", d.isoformat() if d else None, d), i
+        # am morgigen Sonntag
+        if lw in t.relative_day_adjectives and dct:
+            d = dct + dt.timedelta(days=t.relative_day_adjectives[lw])
+            if nxt in t.weekdays:  # the weekday is the expression; the adjective says which one
+                return _Hit(i + 2, "DATE", d.isoformat(), d), i + 1
+            return _Hit(i + 1, "DATE", d.isoformat(), d), i
+        # heute / gestern [Abend] / morgen (lower case; "Morgen" is the morning)
+        if lw in t.relative_days and (w.islower() or (i == 0 and lw != "morgen")):
+            d = dct + dt.timedelta(days=t.relative_days[lw]) if dct else None
+            if nxt in t.parts_of_day and lw != "morgen":
+                part = t.parts_of_day[nxt]
+                return _Hit(i + 2, "TIME", f"{d.isoformat()}T{part}" if d else None, d), i
+            return _Hit(i + 1, "DATE", d.isoformat() if d else None, d), i
+        # am Vortag
+        if lw in t.anchored_days:
+            d = base + dt.timedelta(days=t.anchored_days[lw]) if base else None
+            return _Hit(i + 1, "DATE", d.isoformat() if d else None, d), i
+        # vor drei Jahren → the year three years before
+        if lw in t.ago and i + 2 < n:
+            amount = self._number(words[i + 1])
+            unit = t.units.get(low[i + 2])
+            if amount is not None and unit in ("Y", "M", "W", "D", "DE"):
+                return _Hit(i + 3, "DATE", _shift(dct, unit, -amount) if dct else None), i
+        # vergangene Woche / im laufenden Jahr / nächstes Jahr / den vergangenen zwei Jahrzehnten
+        sign = None
+        if lw in t.past_modifiers:
+            sign = -1
+        elif lw in t.present_modifiers:
+            sign = 0
+        elif lw in t.future_modifiers:
+            sign = 1
+        if sign is not None and i + 1 < n:
+            start = i - 1 if i > 0 and low[i - 1] in t.articles else i
+            unit = t.units.get(nxt)
+            amount = self._number(words[i + 1])
+            if amount is not None and i + 2 < n and t.units.get(low[i + 2]):
+                return _Hit(i + 3, "DURATION", f"P{amount}{t.units[low[i + 2]]}"), start
+            if unit and nxt in t.plural_units:
+                return _Hit(i + 2, "DURATION", f"PX{unit}"), start
+            if unit in ("Y", "M", "W", "D", "DE", "CE") and not (sign == 0 and nxt.endswith("s")):
+                return _Hit(i + 2, "DATE", _shift(dct, unit, sign) if dct else None), start
+        if lw in t.present_modifiers and t.units.get(nxt) == "Y" and nxt.endswith("s"):
+            return _Hit(i + 2, "DATE", f"{dct.year:04d}" if dct else None), i
+        # heuer / jetzt / damals
+        if lw in t.this_year_words:
+            return _Hit(i + 1, "DATE", f"{dct.year:04d}" if dct else None), i
+        if lw in t.present_words:
+            return _Hit(i + 1, "DATE", "PRESENT_REF"), i
+        if lw in t.past_words:
+            return _Hit(i + 1, "DATE", "PAST_REF"), i
+        # durations: [fast] 30 Jahre [lang], seit drei Tagen, einige Tage
+        amount = self._number(w)
+        if i + 1 < n and t.units.get(nxt) and (amount is not None or lw in t.vague_amounts):
+            unit = t.units[nxt]
+            start = i  # a qualifier ("rund drei Wochen") is no part of the expression (TimeML: mod)
+            if amount is None:
+                prefix = "PT" if unit in ("H", "MIN") else "P"
+                return _Hit(i + 2, "DURATION", f"{prefix}X{'M' if unit == 'MIN' else unit}"), start
+            if unit in ("H", "MIN"):
+                return _Hit(i + 2, "DURATION", f"PT{amount}{'M' if unit == 'MIN' else 'H'}"), start
+            return _Hit(i + 2, "DURATION", f"P{amount}{unit}"), start
+        # clock times: 20.30 Uhr, 18 Uhr, um 14.30, von 10 bis 12 Uhr
+        m = _CLOCK.match(w)
+        if m and int(m.group(1)) < 24:
+            clock = nxt == t.clock_word
+            after_prep = i > 0 and low[i - 1] in t.clock_prepositions and m.group(2) is not None
+            if clock or after_prep or self._range_to_clock(low, words, i):
+                value = f"{clock_day.isoformat()}T{int(m.group(1)):02d}:{m.group(2) or '00'}" if clock_day else None
+                return _Hit(i + 2 if clock else i + 1, "TIME", value), i
+        # am Abend, in der Nacht
+        if lw in t.parts_of_day and w[:1].isupper() and i > 0 and low[i - 1] in t.part_of_day_prepositions:
+            value = f"{clock_day.isoformat()}T{t.parts_of_day[lw]}" if clock_day else None
+            return _Hit(i + 1, "TIME", value), i
+        # täglich, jeden Montag
+        if lw in t.sets:
+            return _Hit(i + 1, "SET", t.sets[lw]), i
+        if lw in t.every and nxt in t.weekdays:
+            return _Hit(i + 2, "SET", f"XXXX-WXX-{t.weekdays[nxt]}"), i
+        return None, i
+
+    def _range_to_clock(self, low: Sequence[str], words: Sequence[str], i: int) -> bool:
+        """A number in a chain of clock times that ends in the clock word: "von 14-18 Uhr",
+        "von 8.30-12 und 14.30-16.30 Uhr", "von 10 bis 12 Uhr"."""
+        joined = False
+        for j in range(i + 1, min(len(words), i + 12)):
+            if low[j] == self.t.clock_word:
+                return joined
+            if low[j] in self.t.range_words:
+                joined = True
+                continue
+            m = _CLOCK.match(words[j])
+            if not m or int(m.group(1)) > 24:
+                return False
+        return False
+
+    def _month_context(self, low: Sequence[str], i: int) -> bool:
+        """A month name alone is a date after "im", "seit", "bis", "Anfang" … ("im September")."""
+        return i > 0 and low[i - 1] in self.t.month_prepositions
+
+    @staticmethod
+    def _nearest_year(dct: dt.date | None, month: int, day: int = 15) -> int | None:
+        """The year that puts a date written without one nearest the DCT ("Ende Dezember", written in
+        January, is last December)."""
+        if dct is None:
+            return None
+        best = None
+        for y in (dct.year - 1, dct.year, dct.year + 1):
+            try:
+                gap = abs((dt.date(y, month, min(day, 28)) - dct).days)
+            except ValueError:
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, y)
+        return best[1] if best else None
+
+    @staticmethod
+    def _date(y: int | None, m: int | None, d: int) -> dt.date | None:
+        try:
+            return dt.date(y, m, d) if y and m else None
+        except ValueError:
+            return None
+
+    # --- an article ----------------------------------------------------------------------------
+
+    def tag(self, article: Article, dct: dt.date | None) -> tuple[TimeMention, ...]:
+        anchor: dt.date | None = None
+        out: list[TimeMention] = []
+        for tokens in article.tokens:
+            found, anchor = self.tag_sentence(tokens, dct, anchor)
+            out.extend(TimeMention(m.start, m.end, article.body[m.start : m.end], m.type, m.value) for m in found)
+        return tuple(out)
+
+    def tag_text(
+        self, tokens_by_sentence: Sequence[Sequence[Token]], text: str, dct: dt.date | None
+    ) -> list[TimeMention]:
+        """For corpora given as text and sentences (the benchmark)."""
+        anchor: dt.date | None = None
+        out: list[TimeMention] = []
+        for tokens in tokens_by_sentence:
+            found, anchor = self.tag_sentence(tokens, dct, anchor)
+            out.extend(TimeMention(m.start, m.end, text[m.start : m.end], m.type, m.value) for m in found)
+        return out

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.krauts import HEADER, Scores, Timex, read
+from bench.krauts import HEADER, Scores, Timex, normal_value, read
 from generator.lang import load_language
 from generator.segment import Segmenter
 from generator.timex import TimeTagger
@@ -32,6 +32,7 @@ def main() -> int:
     tagger = TimeTagger(load_language("de"))
     seg = Segmenter()
     ours, theirs = Scores(), Scores()
+    both = [0, 0, 0]  # gold expressions both systems found; of those, values right: ours, HeidelTime
     tokens_total, took = 0, 0.0
     for name, doc in gold.items():
         dct = dt.date.fromisoformat(doc.dct[:10])
@@ -45,6 +46,13 @@ def main() -> int:
         system = [Timex(m.start, m.end, m.text, m.type, m.value or "") for m in found]
         ours.add(doc.timexes, system)
         theirs.add(doc.timexes, heideltime[name].timexes)
+        for g in doc.timexes:
+            a = [s for s in system if s.start < g.end and g.start < s.end]
+            b = [s for s in heideltime[name].timexes if s.start < g.end and g.start < s.end]
+            if a and b:
+                both[0] += 1
+                both[1] += normal_value(a[0].value) == normal_value(g.value)
+                both[2] += normal_value(b[0].value) == normal_value(g.value)
         if args.errors:
             for g in doc.timexes:
                 hit = [s for s in system if s.start < g.end and g.start < s.end]
@@ -59,7 +67,11 @@ def main() -> int:
     print(HEADER)
     print(theirs.row("HeidelTime (its own output)"))
     print(ours.row("this project (generator.timex)"))
-    print(f"\nspeed: {tokens_total / took:,.0f} tokens/s (tagging only, {tokens_total} tokens)")
+    print(
+        f"\nvalue accuracy on the {both[0]} gold expressions both found (clock notation unified): "
+        f"this project {both[1] / both[0]:.3f}, HeidelTime {both[2] / both[0]:.3f}"
+    )
+    print(f"speed: {tokens_total / took:,.0f} tokens/s (tagging only, {tokens_total} tokens)")
     return 0
 
 

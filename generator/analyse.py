@@ -17,9 +17,10 @@ from generator.model import Article, ArticleFacts
 from generator.ner import Tagger, has_model
 from generator.postag import PosTagger
 from generator.summarise import lead_summary
+from generator.timex import TimeTagger
 
 # Extractors that run for every language with language data.
-CAPABILITIES = frozenset({"summary", "figures", "conflicts"})
+CAPABILITIES = frozenset({"summary", "figures", "conflicts", "timeline"})
 
 
 @dataclass
@@ -29,6 +30,12 @@ class Analyser:
     _actors: dict[str, ActorExtractor | None] = field(default_factory=dict)
     _pos: dict[str, PosTagger] = field(default_factory=dict)
     _figures: dict[str, FigureExtractor] = field(default_factory=dict)
+    _times: dict[str, TimeTagger] = field(default_factory=dict)
+
+    def time_tagger(self, language: str) -> TimeTagger:
+        if language not in self._times:
+            self._times[language] = TimeTagger(load_language(language))
+        return self._times[language]
 
     def pos_tagger(self, language: str) -> PosTagger:
         if language not in self._pos:
@@ -60,7 +67,7 @@ class Analyser:
             summary=lead_summary(article),
             summary_method="lead",
             actors=actors,
-            times=(),  # temporal tagging: not implemented yet
+            times=self.time_tagger(language).tag(article, article.meta.published),
             figures=self.figure_extractor(language).extract(article, pos),
             quotes=(),  # quote detection: not implemented yet
             capabilities=frozenset(capabilities),

@@ -69,3 +69,49 @@ def comparison_svg(rows: Sequence[Row], title: str, conflict_label: str) -> str:
         y += 22
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+@dataclass(frozen=True)
+class Point:
+    date_label: str
+    text: str
+    sources: int
+
+
+def timeline_svg(points: Sequence[Point], title: str, legend: tuple[str, str]) -> str:
+    """A vertical timeline: one row per event in date order, a filled dot where several sources agree."""
+    row = 26
+    height = 30 + row * len(points) + 40
+    width = 900
+    axis = 150
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-label={quoteattr(title)}>',
+        f"<title>{escape(title)}</title>",
+        '<rect width="100%" height="100%" fill="#ffffff"/>',
+        f'<line x1="{axis}" y1="16" x2="{axis}" y2="{20 + row * len(points)}" stroke="#9e9e9e" stroke-width="2"/>',
+    ]
+    previous = None
+    for k, p in enumerate(points):
+        y = 24 + row * k
+        if p.date_label != previous:
+            parts.append(
+                f'<text x="{axis - 14}" y="{y + 4}" font-family="sans-serif" font-size="12" text-anchor="end" '
+                f'fill="#212121">{escape(p.date_label)}</text>'
+            )
+            previous = p.date_label
+        several = p.sources > 1
+        fill = "#3f51b5" if several else "#ffffff"
+        parts.append(f'<circle cx="{axis}" cy="{y}" r="6" fill="{fill}" stroke="#3f51b5" stroke-width="2"/>')
+        text = p.text if len(p.text) <= 95 else p.text[:94].rsplit(" ", 1)[0] + " …"
+        parts.append(
+            f'<text x="{axis + 14}" y="{y + 4}" font-family="sans-serif" font-size="12" fill="#212121">'
+            f"{escape(text)}</text>"
+        )
+    y = 30 + row * len(points)
+    parts.append(f'<circle cx="16" cy="{y}" r="6" fill="#3f51b5" stroke="#3f51b5" stroke-width="2"/>')
+    parts.append(f'<text x="28" y="{y + 4}" font-family="sans-serif" font-size="12">{escape(legend[0])}</text>')
+    parts.append(f'<circle cx="316" cy="{y}" r="6" fill="#ffffff" stroke="#3f51b5" stroke-width="2"/>')
+    parts.append(f'<text x="328" y="{y + 4}" font-family="sans-serif" font-size="12">{escape(legend[1])}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"

@@ -35,6 +35,7 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "url": a.meta.url,
                 "published": a.meta.published.isoformat() if a.meta.published else None,
                 "published_basis": a.meta.published_basis,
+                "published_evidence": a.meta.published_evidence,
                 "language": a.meta.language,
                 "word_count": a.word_count,
                 "summary": [summary_text(a, i) for i in facts[a.id].summary],

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from generator.lang import LanguageData, load_language
 from generator.merge_actors import MergedActor, long_forms, merge_actor_mentions
+from generator.merge_events import Dated, calendar, merge_events
 from generator.merge_figures import Found, MergedFigure, merge_figure_mentions
 from generator.model import (
     Actor,
@@ -26,6 +27,7 @@ from generator.model import (
     Quote,
 )
 from generator.readers import slugify
+from generator.summarise import summary_text
 
 
 def sentence_at(article: Article, offset: int) -> int:
@@ -69,6 +71,58 @@ def _group(items: Iterable[tuple[K, V]]) -> dict[K, list[V]]:
     for key, value in items:
         groups[key].append(value)
     return groups
+
+
+LABEL_MAX = 160
+
+
+def event_label(article: Article, sentence: int) -> str:
+    """What the sentence says, as a short line: the sentence without its dateline, cut at a word."""
+    text = " ".join(summary_text(article, sentence).split())
+    if len(text) > LABEL_MAX:
+        text = text[:LABEL_MAX].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    return text
+
+
+def _timeline(
+    pairs: list[tuple[Article, ArticleFacts]],
+    actors: list[Actor],
+    figures: list[Figure],
+    function_words: frozenset[str],
+) -> list[Event]:
+    in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+    figures_in: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for x in actors:
+        for r in x.mentions:
+            in_sentence[(r.article, r.sentence)].add(x.id)
+    for fig in figures:
+        for r in fig.mentions:
+            figures_in[(r.article, r.sentence)].add(fig.id)
+    dated = []
+    for a, f in pairs:
+        for m in f.times:
+            cal = calendar(m.value) if m.type in ("DATE", "TIME") else None
+            if cal is None:
+                continue
+            si = sentence_at(a, m.start)
+            if a.paragraphs[a.sentences[si].paragraph].heading:
+                continue
+            key = (a.id, si)
+            dated.append(Dated(a, si, m, cal[0], cal[1], frozenset(in_sentence[key]), frozenset(figures_in[key])))
+    ids = _Ids("e")
+    events = []
+    for group in merge_events(dated, function_words):
+        first = group[0]
+        tod = next((d.time_of_day for d in group if d.time_of_day), None)
+        mentions = tuple(
+            dict.fromkeys(
+                EventMention(d.article.id, d.sentence, d.article.sentences[d.sentence].text, d.mention.text)
+                for d in group
+            )
+        )
+        label = event_label(first.article, first.sentence)
+        events.append(Event(ids(f"{first.date}-{label[:40]}"), first.date, tod, label, mentions))
+    return sorted(events, key=lambda e: (e.date, e.time_of_day or ""))
 
 
 def _figure_importance(
@@ -166,20 +220,7 @@ def merge(
         for m in f.quotes
     ]
 
-    event_groups = _group(
-        ((m.value, a.sentences[sentence_at(a, m.start)].text), (a, m))
-        for a, f in pairs
-        for m in f.times
-        if m.type == "date" and m.value
-    )
-    event_ids = _Ids("e")
-    timeline = []
-    for (date, label), dated in sorted(event_groups.items()):
-        event_mentions = tuple(
-            EventMention(a.id, sentence_at(a, t.start), a.sentences[sentence_at(a, t.start)].text, t.text)
-            for a, t in dated
-        )
-        timeline.append(Event(event_ids(f"{date}-{label[:30]}"), date, None, label, event_mentions))
+    timeline = _timeline(pairs, actors, figures, function_words)
 
     return Dossier(
         title=title,

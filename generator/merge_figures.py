@@ -45,9 +45,10 @@ class MergedFigure:
         return {f.article.id for f in self.found}
 
 
-def stems(text: str, function_words: frozenset[str]) -> set[str]:
+def stems(text: str, function_words: frozenset[str], size: int = STEM) -> set[str]:
+    """Content words of ``text``, each cut to its first ``size`` letters (a crude, language-neutral stem)."""
     words = "".join(ch if ch.isalnum() else " " for ch in text).split()
-    return {w.casefold()[:STEM] for w in words if len(w) > 2 and w.casefold() not in function_words and w.isalpha()}
+    return {w.casefold()[:size] for w in words if len(w) > 2 and w.casefold() not in function_words and w.isalpha()}
 
 
 def merge_figure_mentions(

@@ -68,11 +68,12 @@ class ArticleMeta:
     source_basis: str | None  # "front matter" | "dateline"
     url: str | None
     published: dt.date | None
-    published_basis: str  # "front matter" | "command line" | "unknown"
+    published_basis: str  # "front matter" | "command line" | "inferred" | "unknown"
     language: str
     language_basis: str  # "front matter" | "command line" | "detected" | "default"
     dateline: str | None  # the dateline as written, without the dash
     dateline_places: tuple[str, ...] = ()
+    published_evidence: str | None = None  # for an inferred date: what it was inferred from
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from importlib import resources
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from generator.charts import Bar, Row, comparison_svg
+from generator.charts import Bar, Point, Row, comparison_svg, timeline_svg
 from generator.export import dossier_json
 from generator.lang import LanguageData
 from generator.markup import (
@@ -147,6 +147,9 @@ def render(dossier: Dossier, lang: LanguageData) -> Site:
         files[article_page(article.id)] = _article(ctx, article)
     for actor in dossier.actors:
         files[actor_page(actor.id)] = _actor(ctx, actor)
+    if dossier.timeline:
+        keys = (ctx.L("timeline_several"), ctx.L("timeline_one"))
+        files["timeline.svg"] = timeline_svg(_timeline_points(ctx), ctx.L("nav_timeline"), keys)
     comparison = _comparison_rows(ctx)
     if comparison:
         files["figures.svg"] = comparison_svg(comparison, ctx.L("comparison"), ctx.L("conflict"))
@@ -219,9 +222,7 @@ def _home(ctx: _Ctx) -> str:
     parts.append(_h2(ctx.L("home_latest_events")))
     latest = sorted(d.timeline, key=lambda e: e.date, reverse=True)[:HOME_TOP]
     parts.append(
-        bullet_list(
-            f"<strong>{esc(e.date)}</strong> {esc(e.label)} ({ctx.ref(HOME, _ref(e.mentions[0]))})" for e in latest
-        )
+        bullet_list(f"<strong>{esc(_event_date(ctx, e.date))}</strong>: {_event_item(ctx, HOME, e)}" for e in latest)
         if latest
         else _none(ctx, "timeline")
     )
@@ -267,6 +268,8 @@ def _article(ctx: _Ctx, a: Article) -> str:
     facts = ctx.facts[a.id]
     m = a.meta
     basis = ctx.L(f"basis_{m.published_basis.replace(' ', '_')}")
+    if m.published_evidence:
+        basis = f"{basis}: {m.published_evidence}"
     published = (
         f"{esc(ctx.date(m.published))} ({esc(ctx.L('published_from', basis=basis))})"
         if m.published
@@ -543,22 +546,59 @@ def _quotes(ctx: _Ctx) -> str:
     return _page(ctx.L("nav_quotes"), *parts)
 
 
+def _event_date(ctx: _Ctx, date: str) -> str:
+    """A date as precise as the text allows, written for a reader: "7. Januar 2022", "Januar 2022", "2019"."""
+    parts = [int(x) for x in date.split("-")]
+    if len(parts) == 3:
+        return ctx.date(dt.date(*parts))
+    if len(parts) == 2:
+        return str(format_date(dt.date(parts[0], parts[1], 1), format="MMMM y", locale=ctx.lang.code))
+    return date
+
+
+def _time_of_day(ctx: _Ctx, tod: str | None) -> str:
+    if not tod:
+        return ""
+    key = f"tod_{tod}"
+    return ctx.L(key) if key in ctx.lang.ui else ctx.L("clock", time=tod)
+
+
+def _event_item(ctx: _Ctx, page: str, e: Event) -> str:
+    when = _time_of_day(ctx, e.time_of_day)
+    refs = "; ".join(f"„{esc(m.expression)}“: {ctx.ref(page, _ref(m))}" for m in e.mentions)
+    sources = len({m.article for m in e.mentions})
+    badge = f' <span class="dossier-badge">{esc(ctx.L("n_sources", n=sources))}</span>' if sources > 1 else ""
+    prefix = f"<strong>{esc(when)}</strong> " if when else ""
+    return f"{prefix}{esc(e.label)}{badge}<br><small>{refs}</small>"
+
+
 def _timeline(ctx: _Ctx) -> str:
     events = ctx.dossier.timeline
     if not events:
         return _page(ctx.L("nav_timeline"), _none(ctx, "timeline"))
-    parts = []
+    parts = [paragraph(esc(ctx.L("timeline_intro")))]
+    undated = [a for a in ctx.dossier.articles if a.meta.published is None]
+    if undated:
+        parts.append(paragraph(esc(ctx.L("timeline_undated", n=len(undated))), "dossier-note"))
+    parts.append(paragraph(f'<img src="timeline.svg" alt="{esc(ctx.L("nav_timeline"))}" class="dossier-chart">'))
     by_date: dict[str, list[Event]] = defaultdict(list)
     for e in events:
         by_date[e.date].append(e)
     for date in sorted(by_date):
-        parts.append(_h2(date))
-        items = []
-        for e in by_date[date]:
-            refs = "; ".join(f"„{esc(m.expression)}“ {ctx.ref(TIMELINE, _ref(m))}" for m in e.mentions)
-            items.append(f"{esc(e.label)} ({refs})")
-        parts.append(bullet_list(items))
+        parts.append(_h2(_event_date(ctx, date)))
+        parts.append(bullet_list(_event_item(ctx, TIMELINE, e) for e in by_date[date]))
     return _page(ctx.L("nav_timeline"), *parts)
+
+
+def _timeline_points(ctx: _Ctx) -> list[Point]:
+    return [
+        Point(
+            _event_date(ctx, e.date) + (f", {_time_of_day(ctx, e.time_of_day)}" if e.time_of_day else ""),
+            e.label,
+            len({m.article for m in e.mentions}),
+        )
+        for e in ctx.dossier.timeline
+    ]
 
 
 def _data(ctx: _Ctx) -> str:

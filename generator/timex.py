@@ -67,6 +67,8 @@ class TimeTagger:
         self.lang = lang
         self.t = lang.time
         self._qualifiers = lang.figures.qualifiers
+        suffixes = "|".join(re.escape(x) for x in lang.figures.age_suffixes)
+        self._age = re.compile(rf"^\d{{1,3}}-(?:{suffixes})$", re.IGNORECASE)
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -220,8 +222,9 @@ class TimeTagger:
             if nxt in t.weekdays:  # the weekday is the expression; the adjective says which one
                 return _Hit(i + 2, "DATE", d.isoformat(), d), i + 1
             return _Hit(i + 1, "DATE", d.isoformat(), d), i
-        # heute / gestern [Abend] / morgen (lower case; "Morgen" is the morning)
-        if lw in t.relative_days and (w.islower() or (i == 0 and lw != "morgen")):
+        # heute / gestern [Abend] / morgen (lower case; "Morgen" is the morning); not "der heute 81-jährige"
+        age_follows = i + 1 < n and bool(self._age.match(words[i + 1]))
+        if lw in t.relative_days and (w.islower() or (i == 0 and lw != "morgen")) and not age_follows:
             d = dct + dt.timedelta(days=t.relative_days[lw]) if dct else None
             if nxt in t.parts_of_day and lw != "morgen":
                 part = t.parts_of_day[nxt]
@@ -345,6 +348,19 @@ class TimeTagger:
             found, anchor = self.tag_sentence(tokens, dct, anchor)
             out.extend(TimeMention(m.start, m.end, article.body[m.start : m.end], m.type, m.value) for m in found)
         return tuple(out)
+
+    def weekdays_named(self, article: Article) -> list[int]:
+        """The weekdays the article names ("am Freitag", "Freitagmorgen"), sentences about the future left out."""
+        days: list[int] = []
+        for tokens in article.tokens:
+            low = [t.text.casefold() for t in tokens]
+            if any(w in self.t.future_cues for w in low):
+                continue
+            for w in low:
+                for name, number in self.t.weekdays.items():
+                    if w == name or (w.startswith(name) and w[len(name) :] in self.t.parts_of_day):
+                        days.append(number)
+        return days
 
     def tag_text(
         self, tokens_by_sentence: Sequence[Sequence[Token]], text: str, dct: dt.date | None

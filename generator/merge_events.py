@@ -1,0 +1,77 @@
+"""Dated events across the dossier: what a sentence states about its date, merged across sources.
+
+An event is a sentence with a resolved calendar date (a TIMEX3 DATE or TIME whose value is a year,
+month or day). Events on the same date merge when they say the same thing: they report the
+same figure, or name a common actor and share two content words, or share three. Blocking by date: no all-pairs
+comparison across the dossier.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.merge_figures import stems
+from generator.model import Article, TimeMention
+
+_CALENDAR = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T(.+))?$")
+STEM = 5  # letters of a word that stand for it ("übergeben" ~ "übergab")
+SHARED_WORDS = 3  # content words two sentences on one date share to report the same event …
+WITH_ACTOR = 2  # … or fewer, when they also name a common actor
+
+
+@dataclass(frozen=True)
+class Dated:
+    article: Article
+    sentence: int
+    mention: TimeMention
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    time_of_day: str | None
+    actors: frozenset[str]  # ids of the actors named in the sentence
+    figures: frozenset[str] = frozenset()  # ids of the (merged) figures the sentence reports
+
+
+def calendar(value: str | None) -> tuple[str, str | None] | None:
+    """("2022-01-07", "MO") for "2022-01-07TMO"; None for durations, sets and references."""
+    if not value:
+        return None
+    m = _CALENDAR.match(value)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def merge_events(dated: Sequence[Dated], function_words: frozenset[str]) -> list[list[Dated]]:
+    """Groups of mentions that report one event, in dossier order."""
+    # what the sentences say, without the time expression itself (all events on a date share that)
+    words = [
+        stems(d.article.sentences[d.sentence].text, function_words, STEM) - stems(d.mention.text, function_words, STEM)
+        for d in dated
+    ]
+    parent = list(range(len(dated)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_date: dict[str, list[int]] = defaultdict(list)
+    for i, d in enumerate(dated):
+        by_date[d.date].append(i)
+    for members in by_date.values():
+        for pos, a in enumerate(members):
+            for b in members[pos + 1 :]:
+                da, db = dated[a], dated[b]
+                if da.article.id == db.article.id:
+                    if da.sentence == db.sentence:  # one sentence, two expressions for one date
+                        parent[root(b)] = root(a)
+                    continue  # two sentences of one article are two statements
+                shared = len(words[a] & words[b])
+                same_figure = bool(da.figures & db.figures)
+                if same_figure or (da.actors & db.actors and shared >= WITH_ACTOR) or shared >= SHARED_WORDS:
+                    parent[root(b)] = root(a)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(dated)):
+        groups[root(i)].append(i)
+    return [[dated[i] for i in g] for g in sorted(groups.values(), key=lambda g: g[0])]

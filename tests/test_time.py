@@ -1,0 +1,152 @@
+"""Time: German temporal expressions resolved against a publication date; dates inferred; events merged."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.config import load_config
+from generator.dating import infer_dates, linked_dates, publication_weekday, url_date
+from generator.lang import load_language
+from generator.pipeline import gather
+from generator.readers import Reader
+from generator.timex import TimeTagger
+
+FRIDAY = dt.date(2022, 1, 7)
+
+# (sentence, [(expression as written, type, value)]) with the document dated Friday 2022-01-07
+CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
+    ("Er sprach am Freitag im Fernsehen.", [("Freitag", "DATE", "2022-01-07")]),
+    ("Die Soldaten kamen am Donnerstag.", [("Donnerstag", "DATE", "2022-01-06")]),
+    ("Seit Mittwoch ist das Netz gesperrt.", [("Mittwoch", "DATE", "2022-01-05")]),
+    ("Am Freitagmorgen fielen Schüsse.", [("Freitagmorgen", "TIME", "2022-01-07TMO")]),
+    ("Am Donnerstagabend kam es zu Protesten.", [("Donnerstagabend", "TIME", "2022-01-06TEV")]),
+    ("Am Sonntag hatte es begonnen.", [("Sonntag", "DATE", "2022-01-02")]),
+    ("Die Kommission will am Montag beraten.", [("Montag", "DATE", "2022-01-10")]),
+    ("Heute beginnt der Prozess.", [("Heute", "DATE", "2022-01-07")]),
+    ("Das Gericht entschied gestern.", [("gestern", "DATE", "2022-01-06")]),
+    ("Die Lage war gestern Abend ruhig.", [("gestern Abend", "TIME", "2022-01-06TEV")]),
+    ("Er kommt morgen zurück.", [("morgen", "DATE", "2022-01-08")]),
+    ("Er trat vor drei Jahren zurück.", [("vor drei Jahren", "DATE", "2019")]),
+    ("Vor zwei Wochen war es ruhig.", [("Vor zwei Wochen", "DATE", "2021-W51")]),
+    ("Vergangene Woche stiegen die Preise.", [("Vergangene Woche", "DATE", "2021-W52")]),
+    ("Im vergangenen Jahr gab es Wahlen.", [("vergangenen Jahr", "DATE", "2021")]),
+    ("Nächstes Jahr soll gewählt werden.", [("Nächstes Jahr", "DATE", "2023")]),
+    ("Anfang Januar stiegen die Preise.", [("Anfang Januar", "DATE", "2022-01")]),
+    ("Am 5. Januar 2022 begannen die Proteste.", [("5. Januar 2022", "DATE", "2022-01-05")]),
+    ("Am 5. Januar begannen die Proteste.", [("5. Januar", "DATE", "2022-01-05")]),
+    ("Ende Dezember war es ruhig.", [("Ende Dezember", "DATE", "2021-12")]),
+    ("Die Frist endet am 05.01.2022 um Mitternacht.", [("05.01.2022", "DATE", "2022-01-05")]),
+    ("Im Januar 2022 kam es zu Unruhen.", [("Januar 2022", "DATE", "2022-01")]),
+    ("2019 hatte er das Amt übergeben.", [("2019", "DATE", "2019")]),
+    ("Im Jahr 1991 wurde das Land unabhängig.", [("Jahr 1991", "DATE", "1991")]),
+    ("Im Herbst 2011 begann der Bau.", [("Herbst 2011", "DATE", "2011-FA")]),
+    ("Heuer gab es weniger Unfälle.", [("Heuer", "DATE", "2022")]),
+    ("Die Sitzung beginnt um 20.30 Uhr.", [("20.30 Uhr", "TIME", "2022-01-07T20:30")]),
+    ("Geöffnet ist von 14-18 Uhr.", [("14", "TIME", "2022-01-07T14:00"), ("18 Uhr", "TIME", "2022-01-07T18:00")]),
+    ("Seit drei Tagen ist das Internet gesperrt.", [("drei Tagen", "DURATION", "P3D")]),
+    ("Er regierte fast 30 Jahre lang.", [("30 Jahre", "DURATION", "P30Y")]),
+    ("Die Truppen bleiben einige Tage.", [("einige Tage", "DURATION", "PXD")]),
+    ("Die Zeitung erscheint täglich.", [("täglich", "SET", "P1D")]),
+    ("Damals war alles anders.", [("Damals", "DATE", "PAST_REF")]),
+    ("Der heute 81-jährige Politiker schweigt.", []),
+    ("Mehr unter https://example.org/2022-01-05/bericht lesen.", []),
+    ("Davon starben 2000 im Jahr 2011.", [("Jahr 2011", "DATE", "2011")]),
+    ("Rund 2000 Soldaten kamen.", []),
+]
+
+
+@pytest.fixture(scope="module")
+def tools(tmp_path_factory: pytest.TempPathFactory) -> tuple[Reader, TimeTagger]:
+    root = tmp_path_factory.mktemp("time")
+    reader = Reader(load_config({"seeds": str(root), "docs": str(root / "o"), "force_language": "de"}, root))
+    return reader, TimeTagger(load_language("de"))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_expression(
+    tools: tuple[Reader, TimeTagger], sentence: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    reader, tagger = tools
+    article = reader.parse(sentence, "a.txt", "a", markdown=False, warnings=[])
+    got = [(m.text, m.type, m.value) for m in tagger.tag(article, FRIDAY)]
+    assert got == expected
+
+
+def test_vortag_counts_from_the_day_named_before(tools: tuple[Reader, TimeTagger]) -> None:
+    reader, tagger = tools
+    article = reader.parse(
+        "Am Dienstag wurde gewählt. Bereits am Vortag hatte es Proteste gegeben.", "a.txt", "a", False, []
+    )
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == [
+        ("Dienstag", "2022-01-04"),
+        ("Vortag", "2022-01-03"),
+    ]
+
+
+def test_without_a_publication_date_relative_expressions_stay_unresolved(tools: tuple[Reader, TimeTagger]) -> None:
+    reader, tagger = tools
+    article = reader.parse("Am Freitag sprach er, 2019 trat er an, am 5. Januar 2022 ging er.", "a.txt", "a", False, [])
+    assert [(m.text, m.value) for m in tagger.tag(article, None)] == [
+        ("Freitag", None),
+        ("2019", "2019"),
+        ("5. Januar 2022", "2022-01-05"),
+    ]
+
+
+def test_url_dates_and_publication_weekday() -> None:
+    assert url_date("https://example.org/world/2022/01/05/story") == dt.date(2022, 1, 5)
+    assert url_date("https://example.org/some-story-2022-01-05") == dt.date(2022, 1, 5)
+    assert url_date("https://example.org/a/20220105-story.html") == dt.date(2022, 1, 5)
+    assert url_date("https://example.org/a/story-123456") is None
+    assert linked_dates("Siehe https://x.org/2021-12-30/a und www.y.org/2022/01/05/b.") == [
+        dt.date(2021, 12, 30),
+        dt.date(2022, 1, 5),
+    ]
+    assert publication_weekday([3, 4, 5]) == 5  # Mittwoch, Donnerstag, Freitag → published Friday
+    assert publication_weekday([7, 1]) == 1  # Sonntag, Montag → Monday
+    assert publication_weekday([]) is None
+
+
+def test_infer_dates_from_links_weekdays_and_shared_facts() -> None:
+    words = {"url": "url {date}", "link_and_weekdays": "link {date}", "same_facts": "same as {article} ({n})"}
+    found = infer_dates(
+        ["a", "b", "c", "d"],
+        own_url={"a": None, "b": None, "c": "https://x.org/2020/03/04/c", "d": None},
+        text={"a": "Mehr: https://x.org/2022-01-05/x", "b": "", "c": "", "d": ""},
+        weekdays={"a": [5, 4], "b": [5], "c": [], "d": [2]},
+        known={},
+        overlap=lambda x, y: 3 if {x, y} in ({"a", "b"}, {"a", "d"}) else 0,
+        labels={"a": "A", "b": "B", "c": "C", "d": "D"},
+        words=words,
+    )
+    assert found["a"].date == dt.date(2022, 1, 7) and found["a"].basis == "link 2022-01-05"
+    assert found["b"].date == dt.date(2022, 1, 7) and found["b"].basis == "same as A (3)"
+    assert found["c"].date == dt.date(2020, 3, 4)
+    assert "d" not in found  # shares facts with a, but names Tuesday: no date rather than a guess
+
+
+def test_seed_like_dossier_dates_itself_and_merges_events(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(
+        "Der Rat der Stadt Ostheim beschloss am Mittwoch den Haushalt. Am Freitag stimmte der Kreistag "
+        "dem Haushalt der Stadt Ostheim zu, sagte Landrätin Gerda Blum. Der Bau der Brücke beginnt 2023.\n",
+        encoding="utf-8",
+    )
+    (seeds / "b.txt").write_text(
+        "Der Kreistag stimmte am Freitag dem Haushalt der Stadt Ostheim zu, wie Landrätin Gerda Blum mitteilte. "
+        "Mehr unter https://example.org/ostheim/2022-01-03/haushalt. Der Rat hatte den Haushalt am Mittwoch "
+        "beschlossen.\n",
+        encoding="utf-8",
+    )
+    dossier = gather(load_config({"seeds": str(seeds), "docs": str(tmp_path / "out")}, tmp_path))
+    published = {a.id: (a.meta.published, a.meta.published_basis) for a in dossier.articles}
+    assert published["b"] == (dt.date(2022, 1, 7), "inferred")
+    assert published["a"] == (dt.date(2022, 1, 7), "inferred")
+    by_date = {e.date: e for e in dossier.timeline}
+    assert {m.article for m in by_date["2022-01-07"].mentions} == {"a", "b"}  # one event, both sources
+    assert {m.article for m in by_date["2022-01-05"].mentions} == {"a", "b"}
+    assert by_date["2023"].mentions[0].expression == "2023"

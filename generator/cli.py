@@ -18,9 +18,9 @@ from generator import __version__
 from generator.analyse import Analyser
 from generator.config import Config, ConfigError, load_config
 from generator.export import article_record
-from generator.lang import available_languages
+from generator.lang import available_languages, load_language
 from generator.model import Issue, Severity
-from generator.pipeline import BuildReport, generate
+from generator.pipeline import BuildReport, date_articles, generate
 from generator.readers import Reader, find_seed_files
 
 log = logging.getLogger("generator.cli")
@@ -232,8 +232,11 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     result = Reader(config).read_all(files)
     _report_issues(result.issues)
     analyser = Analyser()
-    for article in result.articles:
-        record = article_record(article, analyser.analyse(article), article.file)
+    facts = [analyser.analyse(article) for article in result.articles]
+    # dates the files do not give are inferred across the files given, as for the site
+    articles, facts = date_articles(list(result.articles), facts, analyser, load_language(config.language))
+    for article, article_facts in zip(articles, facts, strict=True):
+        record = article_record(article, article_facts, article.file)
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     return EXIT_SKIPPED if any(i.severity is Severity.ERROR for i in result.issues) else EXIT_OK
 

@@ -106,6 +106,7 @@ def article_record(article: Article, facts: ArticleFacts, file: str) -> dict[str
         "language": article.meta.language,
         "published": article.meta.published.isoformat() if article.meta.published else None,
         "published_basis": article.meta.published_basis,
+        "published_evidence": article.meta.published_evidence,
         "sentences": [{"start": s.start, "end": s.end} for s in article.sentences],
         "actors": [
             {"start": m.start, "end": m.end, "text": m.text, "kind": m.kind, "name": m.name, "role": m.role}

@@ -16,7 +16,7 @@ from generator.dating import infer_dates
 from generator.lang import LanguageData, load_language
 from generator.merge import merge
 from generator.model import Article, ArticleFacts, Dossier, Issue, Severity
-from generator.readers import Progress, Reader
+from generator.readers import Progress, Reader, plain_title
 from generator.render import Site, render
 from generator.writers import WriteReport, write_site
 
@@ -89,7 +89,7 @@ def date_articles(
         weekdays={a.id: analyser.time_tagger(a.meta.language).weekdays_named(a) for a in articles},
         known=known,
         overlap=lambda x, y: len(keys[x] & keys[y]),
-        labels={a.id: a.title for a in articles},
+        labels={a.id: plain_title(a.title, 60) for a in articles},
         words={k: ui.label(f"evidence_{k}") for k in ("url", "link_and_weekdays", "same_facts")},
     )
     out_articles, out_facts = [], []

@@ -16,11 +16,12 @@ from generator.lang import load_language
 from generator.model import Article, ArticleFacts
 from generator.ner import Tagger, has_model
 from generator.postag import PosTagger
+from generator.quotes import QuoteExtractor
 from generator.summarise import lead_summary
 from generator.timex import TimeTagger
 
 # Extractors that run for every language with language data.
-CAPABILITIES = frozenset({"summary", "figures", "conflicts", "timeline"})
+CAPABILITIES = frozenset({"summary", "figures", "conflicts", "timeline", "quotes"})
 
 
 @dataclass
@@ -31,6 +32,12 @@ class Analyser:
     _pos: dict[str, PosTagger] = field(default_factory=dict)
     _figures: dict[str, FigureExtractor] = field(default_factory=dict)
     _times: dict[str, TimeTagger] = field(default_factory=dict)
+    _quotes: dict[str, QuoteExtractor] = field(default_factory=dict)
+
+    def quote_extractor(self, language: str) -> QuoteExtractor:
+        if language not in self._quotes:
+            self._quotes[language] = QuoteExtractor(load_language(language))
+        return self._quotes[language]
 
     def time_tagger(self, language: str) -> TimeTagger:
         if language not in self._times:
@@ -69,6 +76,6 @@ class Analyser:
             actors=actors,
             times=self.time_tagger(language).tag(article, article.meta.published),
             figures=self.figure_extractor(language).extract(article, pos),
-            quotes=(),  # quote detection: not implemented yet
+            quotes=self.quote_extractor(language).extract(article, actors),
             capabilities=frozenset(capabilities),
         )

@@ -129,6 +129,20 @@ class TimeCues:
 
 
 @dataclass(frozen=True)
+class QuoteCues:
+    """Speech: quotation marks, speech verbs, frames (``quotes.yaml``)."""
+
+    quote_marks: tuple[tuple[str, str], ...]
+    speech_verbs: frozenset[str]
+    so_words: frozenset[str]
+    according_words: frozenset[str]
+    that_words: frozenset[str]
+    pronouns: frozenset[str]
+    possessives: frozenset[str]
+    min_words: int
+
+
+@dataclass(frozen=True)
 class LanguageData:
     code: str
     name: str
@@ -137,6 +151,7 @@ class LanguageData:
     actors: ActorCues
     figures: FigureCues
     time: TimeCues
+    quotes: QuoteCues
 
     def label(self, key: str, **values: object) -> str:
         text = self.ui[key]
@@ -182,6 +197,30 @@ def load_language(code: str) -> LanguageData:
         actors=_actor_cues(code),
         figures=_figure_cues(code),
         time=_time_cues(code),
+        quotes=_quote_cues(code),
+    )
+
+
+def _quote_cues(code: str) -> QuoteCues:
+    data = _load_yaml(code, "quotes.yaml")
+    where = f"lang/{code}/quotes.yaml"
+    marks = data.get("quote_marks")
+    if not isinstance(marks, list) or not all(
+        isinstance(m, list) and len(m) == 2 and all(isinstance(x, str) and x for x in m) for m in marks
+    ):
+        raise LanguageDataError(f"{where}: quote_marks must be a list of [opening, closing] pairs")
+    min_words = data.get("min_words")
+    if not isinstance(min_words, int) or min_words < 1:
+        raise LanguageDataError(f"{where}: min_words must be a whole number")
+    return QuoteCues(
+        quote_marks=tuple((m[0], m[1]) for m in marks),
+        speech_verbs=_word_set(data, "speech_verbs", where),
+        so_words=_word_set(data, "so_words", where),
+        according_words=_word_set(data, "according_words", where),
+        that_words=_word_set(data, "that_words", where),
+        pronouns=_word_set(data, "pronouns", where),
+        possessives=_word_set(data, "possessives", where),
+        min_words=min_words,
     )
 
 

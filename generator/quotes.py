@@ -127,6 +127,74 @@ class QuoteExtractor:
         holders = [a for a in actors if a.kind == "person" and a.role and low in a.role.casefold()]
         return min(holders, key=lambda a: abs(a.start - at)) if holders else None
 
+    def _frame_phrase(
+        self, tokens: Sequence[Token], cue: int, forward: bool, stop: tuple[int, int]
+    ) -> tuple[int, int] | None:
+        """The words that name the speaker next to the cue: after it ("…, sagte ein Sprecher der Polizei")
+        or before it ("Ein Sprecher der Polizei sagte, …"), outside the message, up to 8 words."""
+        if forward:
+            k = cue + 1
+            end = k
+            while (
+                end < len(tokens) and end - k < 8 and tokens[end].text not in ",.;:!?" and not stop[0] <= end < stop[1]
+            ):
+                end += 1
+            span = (k, end)
+        else:
+            start = cue
+            while (
+                start > 0
+                and cue - start < 8
+                and tokens[start - 1].text not in ".;:!?"
+                and not stop[0] <= start - 1 < stop[1]
+            ):
+                start -= 1
+            span = (start, cue)
+        words = [t.text for t in tokens[span[0] : span[1]]]
+        content = [w for w in words if w[:1].isupper() and w.casefold() not in self.lang.function_words]
+        return span if content else None
+
+    def _source_phrase(
+        self, article: Article, tokens: Sequence[Token], low: Sequence[str], actors: Sequence[ActorMention]
+    ) -> QuoteMention | None:
+        """ "nach Angaben der Polizei …", "ersten Angaben zufolge …", "Seiner Meinung nach …": the
+        sentence is what the source says."""
+        n = len(tokens)
+        for phrase in self.q.source_phrases:
+            k = len(phrase)
+            for i in range(n - k + 1):
+                if tuple(low[i : i + k]) != phrase:
+                    continue
+                if phrase[-1] in ("nach", "zufolge"):  # postposition: the source stands before
+                    s0 = i
+                    while s0 > 0 and i + k - s0 < 6 and tokens[s0 - 1].text not in ",.;:":
+                        s0 -= 1
+                    src = (s0, i + k - 1) if i + k - 1 > s0 else (i, i + k - 1)
+                else:  # "nach Angaben der Polizei": the source follows
+                    e = i + k
+                    while e < n and (
+                        tokens[e].text[:1].isupper()
+                        or low[e] in ("der", "des", "dem", "den", "von", "vom")
+                        or (
+                            tokens[e].text.islower()
+                            and low[e].endswith(("en", "er", "e"))
+                            and e + 1 < n
+                            and tokens[e + 1].text[:1].isupper()
+                        )
+                    ):
+                        e += 1
+                    src = (i + 1, e)
+                if src[1] <= src[0]:
+                    continue
+                a, b = tokens[src[0]].start, tokens[src[1] - 1].end
+                named = [m for m in actors if a <= m.start < b and m.kind in ("person", "organization")]
+                speaker = named[0].name if named else article.body[a:b]
+                s0_, s1_ = (named[0].start, named[0].end) if named else (a, b)
+                start, end = tokens[0].start, tokens[-1].end
+                cue = " ".join(t.text for t in tokens[i : i + k])
+                return QuoteMention(start, end, article.body[start:end], "indirect", speaker, s0_, s1_, cue)
+        return None
+
     @staticmethod
     def _last_person(actors: Sequence[ActorMention], before: int) -> ActorMention | None:
         persons = [a for a in actors if a.kind == "person" and a.start < before]
@@ -151,7 +219,27 @@ class QuoteExtractor:
             if speaker is None:
                 speaker, pron = self._speaker_near(before, cue, actors, qs, forward=True)
             return speaker, pron or speaker, before[cue].text, adjacent
-        return None, None, None, False
+        return self._colon_frame(article, qs, actors)
+
+    def _colon_frame(
+        self, article: Article, qs: int, actors: Sequence[ActorMention]
+    ) -> tuple[ActorMention | None, Token | ActorMention | None, str | None, bool]:
+        """A sentence that ends in a colon frames the quotation after it: "X zeigte sich zuversichtlich: „…“"."""
+        previous = [s for s in article.sentences if s.end <= qs]
+        if not previous:
+            return None, None, None, False
+        s = previous[-1]
+        gap = article.body[s.end : qs].strip(' \n\t"„“»«‚‘”')
+        if not s.text.rstrip().endswith(":") or gap:
+            return None, None, None, False
+        tokens = article.tokens[s.index]
+        named = [a for a in actors if s.start <= a.start < s.end and a.kind in ("person", "organization")]
+        if named:
+            return named[-1], named[-1], ":", True
+        for t in tokens[:3]:
+            if t.text.casefold() in self.q.pronouns:
+                return self._last_person(actors, t.start), t, ":", True
+        return None, None, ":", True
 
     # --- the article -------------------------------------------------------------------------------
 
@@ -208,7 +296,12 @@ class QuoteExtractor:
             # (or right after any comma: "Er plane Gespräche, sagte Macron, dessen Land …")
             for c in commas:
                 for k in range(c + 1, min(len(words), c + 3)):
-                    if low[k] in self.q.speech_verbs and (k == c + 1 or low[c + 1] in self.q.so_words):
+                    introduces = k + 1 < len(words) and words[k + 1] == ","  # "…, Jen Psaki, sagte, …"
+                    if (
+                        low[k] in self.q.speech_verbs
+                        and not introduces
+                        and (k == c + 1 or low[c + 1] in self.q.so_words)
+                    ):
                         found = (k, (0, c), True)
                         break
                 if found is not None:
@@ -217,10 +310,15 @@ class QuoteExtractor:
             if found is None:
                 for k, w in enumerate(low):
                     after = [c for c in commas if c > k]
-                    if w in self.q.speech_verbs and after and after[0] - k <= 3:
+                    if w in self.q.speech_verbs and after and after[0] - k <= self.q.frame_gap:
                         end_tok = len(words) - (1 if words[-1] in SENTENCE_END else 0)
                         found = (k, (after[0] + 1, end_tok), False)
                         break
+            if found is None:
+                source = self._source_phrase(article, tokens, low, actors)
+                if source is not None:
+                    out.append(source)
+                    continue
             if found is None:
                 # "laut Interfax …", "Interfax zufolge …"
                 for k, w in enumerate(low):
@@ -245,6 +343,13 @@ class QuoteExtractor:
                 speaker, pron = self._speaker_near(tokens, k, actors, tokens[k].start, forward=not frame_after)
             named = pron or speaker
             start, end = tokens[m0].start, tokens[m1 - 1].end
+            if speaker is None:  # no actor: the speaker as the frame names it ("Ein Sprecher der Polizei")
+                frame = self._frame_phrase(tokens, k, forward=frame_after, stop=(m0, m1))
+                if frame is not None:
+                    a0, a1 = tokens[frame[0]].start, tokens[frame[1] - 1].end
+                    message = article.body[start:end]
+                    out.append(QuoteMention(start, end, message, "indirect", article.body[a0:a1], a0, a1, words[k]))
+                    continue
             out.append(
                 QuoteMention(
                     start,

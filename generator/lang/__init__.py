@@ -140,6 +140,8 @@ class QuoteCues:
     pronouns: frozenset[str]
     possessives: frozenset[str]
     min_words: int
+    source_phrases: tuple[tuple[str, ...], ...]
+    frame_gap: int
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,10 @@ def _quote_cues(code: str) -> QuoteCues:
         pronouns=_word_set(data, "pronouns", where),
         possessives=_word_set(data, "possessives", where),
         min_words=min_words,
+        source_phrases=tuple(
+            tuple(x.casefold().split()) for x in data.get("source_phrases", []) if isinstance(x, str) and x.strip()
+        ),
+        frame_gap=int(data.get("frame_gap", 3)),
     )
 
 

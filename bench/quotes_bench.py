@@ -71,6 +71,11 @@ def build(doc: dict, name: str) -> tuple[Article, dict[tuple[int, int], int]]:
     return article, offset
 
 
+def chars(ids: list[str], offset: dict[tuple[int, int], int]) -> set[int]:
+    """Character offsets of SpkAtt token ids ("sentence:token")."""
+    return {offset[(int(i.split(":")[0]), int(i.split(":")[1]))] for i in ids if ":" in i}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
@@ -101,10 +106,11 @@ def main() -> int:
         found = quotes.extract(article, found_actors)
         took += time.perf_counter() - t
 
-        def chars(ids: list[str]) -> set[int]:
-            return {offset[(int(i.split(":")[0]), int(i.split(":")[1]))] for i in ids if ":" in i}
-
-        gold = [(a["Form"], chars(a["Message"]), chars(a["Source"])) for a in doc["Annotations"] if a["Form"] in FORMS]
+        gold = [
+            (a["Form"], chars(a["Message"], offset), chars(a["Source"], offset))
+            for a in doc["Annotations"]
+            if a["Form"] in FORMS
+        ]
         gold_tokens: dict[int, str] = {}
         for form, msg, _ in gold:
             for c in msg:

@@ -150,6 +150,9 @@ class QuoteExtractor:
             ):
                 start -= 1
             span = (start, cue)
+        # no function word at the end ("teilte die Feuerwehr mit": the particle is no part of the name)
+        while span[1] > span[0] and tokens[span[1] - 1].text.casefold() in self.lang.function_words:
+            span = (span[0], span[1] - 1)
         words = [t.text for t in tokens[span[0] : span[1]]]
         content = [w for w in words if w[:1].isupper() and w.casefold() not in self.lang.function_words]
         return span if content else None

@@ -237,6 +237,8 @@ def _add_block(blocks: list[_Block], body: str, start: int, end: int, heading: b
 def _is_headline(text: str, first: bool) -> bool:
     if "\n" in text or len(text) > 200 or _SENTENCE_END.search(text):
         return False
+    if re.search(r"[.!?]\s+\S", text):  # a sentence inside: a paragraph, not a headline
+        return False
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 3 or len(text.split()) > 20:
         return False

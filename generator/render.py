@@ -520,15 +520,19 @@ def _actor(ctx: _Ctx, x: Actor) -> str:
     )
 
 
+def _speaker_html(ctx: _Ctx, page: str, q: Quote) -> str:
+    if q.speaker:
+        return link(page, actor_page(q.speaker), q.speaker_name or q.speaker)
+    return esc(q.speaker_name or ctx.L("speaker_unknown"))
+
+
 def _quote_list(ctx: _Ctx, page: str, quotes: Iterable[Quote], with_speaker: bool) -> str:
     items = []
     for q in quotes:
-        speaker = ""
-        if with_speaker:
-            name = q.speaker_name or ctx.L("speaker_unknown")
-            speaker = f"<strong>{esc(name)}</strong>: "
-        kind = esc(ctx.L(f"quote_{q.kind}"))
-        items.append(f"{speaker}„{esc(q.text)}“ <em>({kind})</em> {ctx.ref(page, q.mention)}")
+        speaker = f"<strong>{_speaker_html(ctx, page, q)}</strong>: " if with_speaker else ""
+        text = " ".join(q.text.split())
+        said = f"„{esc(text)}“" if q.kind == "direct" else f"<em>{esc(ctx.L('reported'))}</em> {esc(text)}"
+        items.append(f"{speaker}{said} {ctx.ref(page, q.mention)}")
     return bullet_list(items)
 
 
@@ -536,12 +540,18 @@ def _quotes(ctx: _Ctx) -> str:
     quotes = ctx.dossier.quotes
     if not quotes:
         return _page(ctx.L("nav_quotes"), _none(ctx, "quotes"))
+    # one group per speaker: the merged actor where there is one (all its spellings), else the name as written
+    actors = {a.id: a.name for a in ctx.dossier.actors}
     groups: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
-        groups[q.speaker_name or ctx.L("speaker_unknown")].append(q)
-    parts = []
-    for name in sorted(groups):
-        parts.append(_h2(name))
+        groups[actors.get(q.speaker or "", q.speaker_name or "")].append(q)
+    parts = [paragraph(esc(ctx.L("quotes_intro")))]
+    for name in sorted(groups, key=lambda n: (n == "", -len(groups[n]), n)):
+        heading = name or ctx.L("speaker_unknown")
+        first = groups[name][0]
+        parts.append(_h2(heading))
+        if first.speaker:
+            parts.append(paragraph(link(QUOTES, actor_page(first.speaker), ctx.L("to_actor_page")), "dossier-note"))
         parts.append(_quote_list(ctx, QUOTES, groups[name], with_speaker=False))
     return _page(ctx.L("nav_quotes"), *parts)
 

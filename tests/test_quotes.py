@@ -1,0 +1,104 @@
+"""Quotes: direct and indirect speech with their speakers, on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.actors import ActorExtractor
+from generator.config import load_config
+from generator.lang import load_language
+from generator.ner import Tagger
+from generator.postag import PosTagger
+from generator.quotes import QuoteExtractor
+from generator.readers import Reader
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("quotes")
+    lang = load_language("de")
+    reader = Reader(load_config({"seeds": str(root), "docs": str(root / "o"), "force_language": "de"}, root))
+    actors, pos, quotes = ActorExtractor(lang, Tagger(lang)), PosTagger(lang), QuoteExtractor(lang)
+
+    def _run(text: str) -> list[tuple[str, str | None, str]]:
+        article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+        tags = [pos.tag([t.text for t in tokens]) for tokens in article.tokens]
+        found = quotes.extract(article, actors.extract(article, tags))
+        return [(q.kind, q.speaker, " ".join(q.text.split())) for q in found]
+
+    return _run
+
+
+def test_direct_quote_with_frame_after_and_pronoun(run) -> None:  # type: ignore[no-untyped-def]
+    got = run(
+        "Innenministerin Petra Kowalczyk besuchte die Stadt. "
+        "„Wir werden den Menschen hier schnell und unbürokratisch helfen“, sagte sie am Abend."
+    )
+    assert got == [("direct", "Petra Kowalczyk", "Wir werden den Menschen hier schnell und unbürokratisch helfen")]
+
+
+def test_every_quote_style_and_frame_before_with_colon(run) -> None:  # type: ignore[no-untyped-def]
+    for opening, closing in (("„", "“"), ('"', '"'), ("»", "«"), ("«", "»")):
+        got = run(
+            f"Bürgermeister Jan Novak sagte: {opening}Die Brücke bleibt bis zum Frühjahr gesperrt.{closing} "
+            "Danach wird gebaut."
+        )
+        assert got == [("direct", "Jan Novak", "Die Brücke bleibt bis zum Frühjahr gesperrt.")], opening
+
+
+def test_quote_over_several_sentences_continues_its_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    got = run(
+        "„Die Lage ist ernst“, sagte Landrat Ole Hansen. "
+        "„Wir haben alle Kräfte im Einsatz. Niemand muss Angst haben.“\n\n"
+        "„Am Abend sehen wir weiter.“"
+    )
+    assert [(k, s) for k, s, _ in got] == [("direct", "Ole Hansen")] * 3
+    assert got[1][2] == "Wir haben alle Kräfte im Einsatz. Niemand muss Angst haben."
+
+
+def test_unbalanced_quote_runs_to_the_paragraph_end(run) -> None:  # type: ignore[no-untyped-def]
+    got = run(
+        "Die Lage im Hafen ist ruhig. Ministerin Ada Berg sagte: „Wir bleiben, solange es nötig ist\n\nDanach ging sie."
+    )
+    assert got == [("direct", "Ada Berg", "Wir bleiben, solange es nötig ist")]
+
+
+def test_scare_quotes_and_quoted_terms_are_not_speech(run) -> None:  # type: ignore[no-untyped-def]
+    got = run(
+        'Die Regierung nannte die Demonstranten "Terroristen". '
+        'Das Amt meldete, 26 "bewaffnete Kriminelle" seien "liquidiert" worden. '
+        "Der Film „Die Brücke“ lief im Kino."
+    )
+    # the speaker as the text names it: no actor was recognised in "Das Amt"
+    assert got == [("indirect", "Das Amt", '26 "bewaffnete Kriminelle" seien "liquidiert" worden')]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Minister Karl Weber sagte, die Lage sei unter Kontrolle.", ("Karl Weber", "die Lage sei unter Kontrolle")),
+        ("Die Lage sei unter Kontrolle, erklärte Ministerin Eva Roth.", ("Eva Roth", "Die Lage sei unter Kontrolle")),
+        (
+            "Die Sprecherin des Ministeriums, Lena Vogt, sagte, man prüfe alle Hinweise.",
+            ("Lena Vogt", "man prüfe alle Hinweise"),
+        ),
+        (
+            "Nach Angaben der Polizei seien drei Menschen verletzt worden.",
+            ("Angaben der Polizei", "Nach Angaben der Polizei seien drei Menschen verletzt worden."),
+        ),
+        ("Es hieß, die Truppen würden einige Tage bleiben.", (None, "die Truppen würden einige Tage bleiben")),
+    ],
+)
+def test_indirect_speech(run, text: str, expected: tuple[str | None, str]) -> None:  # type: ignore[no-untyped-def]
+    got = run(text)
+    assert len(got) == 1 and got[0][0] == "indirect"
+    assert (got[0][1], got[0][2]) == expected
+
+
+def test_role_phrase_speaks_for_the_person_with_that_role(run) -> None:  # type: ignore[no-untyped-def]
+    got = run(
+        "Der polnische Präsident erklärte am Montag, er wolle verhandeln. "
+        "„Wir sind bereit“, sagte Präsident Andrzej Zieliński später."
+    )
+    assert got[0][:2] == ("indirect", "Andrzej Zieliński")
+    assert got[1][:2] == ("direct", "Andrzej Zieliński")

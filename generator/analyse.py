@@ -17,7 +17,7 @@ from generator.model import Article, ArticleFacts
 from generator.ner import Tagger, has_model
 from generator.postag import PosTagger
 from generator.quotes import QuoteExtractor
-from generator.summarise import lead_summary
+from generator.summarise import rank_summary
 from generator.timex import TimeTagger
 
 # Extractors that run for every language with language data.
@@ -69,13 +69,14 @@ class Analyser:
         actors = extractor.extract(article, pos if tagger.real else None) if extractor else ()
         if extractor:
             capabilities.add("actors")
+        figures = self.figure_extractor(language).extract(article, pos)
         return ArticleFacts(
             article_id=article.id,
-            summary=lead_summary(article),
-            summary_method="lead",
+            summary=rank_summary(article, figures, actors),
+            summary_method="ranked",
             actors=actors,
             times=self.time_tagger(language).tag(article, article.meta.published),
-            figures=self.figure_extractor(language).extract(article, pos),
+            figures=figures,
             quotes=self.quote_extractor(language).extract(article, actors),
             capabilities=frozenset(capabilities),
         )

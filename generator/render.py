@@ -17,6 +17,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from generator.charts import Bar, Point, Row, comparison_svg, timeline_svg
+from generator.compare import Comparison, compare
 from generator.export import dossier_json
 from generator.lang import LanguageData
 from generator.markup import (
@@ -40,6 +41,7 @@ HOME = "index.md"
 FIGURES = "figures.md"
 TIMELINE = "timeline.md"
 QUOTES = "quotes.md"
+COMPARE = "compare.md"
 DATA = "data.md"
 DATA_FILE = "dossier.json"
 ASSET_DIR = "assets/dossier"
@@ -89,6 +91,7 @@ class _Ctx:
     facts: Mapping[str, ArticleFacts]
     cooccurrence: Counter[tuple[str, str]]
     labels: Mapping[str, str]
+    comparison: Comparison
 
     def L(self, key: str, **values: object) -> str:
         return self.lang.label(key, **values)
@@ -132,6 +135,7 @@ def render(dossier: Dossier, lang: LanguageData) -> Site:
         facts={f.article_id: f for f in dossier.facts},
         cooccurrence=cooccurrence(dossier.actors),
         labels=_labels(dossier, lang),
+        comparison=compare(dossier, lang.function_words),
     )
     files: dict[str, str | bytes] = {
         HOME: _home(ctx),
@@ -140,6 +144,7 @@ def render(dossier: Dossier, lang: LanguageData) -> Site:
         f"{ACTORS}/index.md": _actor_index(ctx),
         TIMELINE: _timeline(ctx),
         QUOTES: _quotes(ctx),
+        COMPARE: _compare(ctx),
         DATA: _data(ctx),
         DATA_FILE: dossier_json(dossier),
     }
@@ -173,6 +178,7 @@ def render(dossier: Dossier, lang: LanguageData) -> Site:
         NavEntry(ctx.L("nav_actors"), f"{ACTORS}/index.md"),
         NavEntry(ctx.L("nav_timeline"), TIMELINE),
         NavEntry(ctx.L("nav_quotes"), QUOTES),
+        NavEntry(ctx.L("nav_compare"), COMPARE),
         NavEntry(ctx.L("nav_data"), DATA),
     )
     return Site(files=encoded, nav=nav)
@@ -210,7 +216,15 @@ def _home(ctx: _Ctx) -> str:
         facts.append(ctx.L("home_dates", span=span))
     if undated:
         facts.append(ctx.L("home_undated", n=undated))
-    parts = [paragraph(esc(" ".join(facts)), "dossier-lede")]
+    parts = []
+    if ctx.comparison.overview:
+        sentences = []
+        for article_id, index in ctx.comparison.overview:
+            article = ctx.articles[article_id]
+            ref = ctx.ref(HOME, MentionRef(article_id, index, article.sentences[index].text))
+            sentences.append(f"{esc(summary_text(article, index))} <small>({ref})</small>")
+        parts.append(paragraph(" ".join(sentences), "dossier-lede"))
+    parts.append(paragraph(esc(" ".join(facts)), "dossier-facts"))
 
     parts.append(_h2(ctx.L("home_articles_heading")))
     parts.append(_article_table(ctx, HOME))
@@ -228,6 +242,13 @@ def _home(ctx: _Ctx) -> str:
     )
     parts.append(_h2(ctx.L("home_conflicts")))
     parts.append(_conflict_list(ctx, HOME))
+    for g in ctx.comparison.groups:  # and what only one source reports
+        counts = [
+            ctx.L("home_only", source=ctx.short(ctx.articles[a]), figures=len(f), events=len(e))
+            for a, (f, e) in g.only.items()
+        ]
+        more = link(HOME, COMPARE, ctx.L("nav_compare"))
+        parts.append(paragraph(esc(" ".join(counts)) + " " + esc(ctx.L("home_more")) + " " + more + "."))
 
     problems = list(d.issues)
     if problems:
@@ -609,6 +630,57 @@ def _timeline_points(ctx: _Ctx) -> list[Point]:
         )
         for e in ctx.dossier.timeline
     ]
+
+
+def _compare(ctx: _Ctx) -> str:
+    c = ctx.comparison
+    by_fig = {f.id: f for f in ctx.dossier.figures}
+    by_event = {e.id: e for e in ctx.dossier.timeline}
+    parts = [paragraph(esc(ctx.L("compare_intro")))]
+
+    def fig_item(fid: str) -> str:
+        f = by_fig[fid]
+        return f"{esc(f.text)} ({'; '.join(ctx.ref(COMPARE, r) for r in f.mentions)})"
+
+    def event_item(eid: str) -> str:
+        e = by_event[eid]
+        return f"<strong>{esc(_event_date(ctx, e.date))}</strong>: {_event_item(ctx, COMPARE, e)}"
+
+    if not c.groups:
+        parts.append(paragraph(esc(ctx.L("compare_no_groups")), "dossier-empty"))
+    for g in c.groups:
+        names = ", ".join(ctx.short(ctx.articles[a]) for a in g.articles)
+        parts.append(_h2(ctx.L("compare_all_report", sources=names)))
+        if g.shared_figures:
+            parts.append(bullet_list(fig_item(f) for f in g.shared_figures))
+        if g.shared_events:
+            parts.append(bullet_list(event_item(e) for e in g.shared_events))
+        if not g.shared_figures and not g.shared_events:
+            parts.append(paragraph(esc(ctx.L("none")), "dossier-empty"))
+        for a in g.articles:
+            figs, events = g.only[a]
+            parts.append(_h2(ctx.L("compare_only", source=ctx.short(ctx.articles[a]))))
+            items = [fig_item(f) for f in figs] + [event_item(e) for e in events]
+            parts.append(bullet_list(items) if items else paragraph(esc(ctx.L("none")), "dossier-empty"))
+    parts.append(_h2(ctx.L("home_conflicts")))
+    parts.append(_conflict_list(ctx, COMPARE))
+    parts.append(_h2(ctx.L("compare_aligned")))
+    if c.aligned:
+        parts.append(paragraph(esc(ctx.L("compare_aligned_intro"))))
+        rows, keys = [], []
+        for pair in c.aligned:
+            cells = []
+            for art, idx in (pair.a, pair.b):
+                article = ctx.articles[art]
+                ref = ctx.ref(COMPARE, MentionRef(art, idx, article.sentences[idx].text))
+                cells.append(f"{esc(summary_text(article, idx))}<br><small>{ref}</small>")
+            rows.append([f"{pair.similarity:.2f}", *cells])
+            keys.append([str(pair.similarity), None, None])
+        headers = [ctx.L("col_similarity"), ctx.L("conflict_side_a"), ctx.L("conflict_side_b")]
+        parts.append(table(headers, rows, keys, numeric=[True, False, False]))
+    else:
+        parts.append(paragraph(esc(ctx.L("none")), "dossier-empty"))
+    return _page(ctx.L("nav_compare"), *parts)
 
 
 def _data(ctx: _Ctx) -> str:

@@ -1,30 +1,142 @@
-"""Extractive summaries."""
+"""Extractive summaries: 3–5 sentences of the article, in its order.
+
+A sentence's score adds (weights below, chosen on the seeds and measured in ``bench/summary_bench.py``):
+
+* its place: news put the essentials first (the lead);
+* its centrality: TextRank (sumy, with our own sentences and words and the Snowball stemmer);
+* the figures it gives and the article's main actors (named twice or more) it names.
+
+Never a heading, never the dateline, never two sentences that say the same (shared word stems).
+"""
 
 from __future__ import annotations
 
-from generator.model import Article
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from generator.model import ActorMention, Article, FigureMention
 
 LEAD_SENTENCES = 3
 MIN_WORDS = 5
+W_POSITION = 2.0
+W_CENTRALITY = 1.0
+W_FIGURE = 0.6
+W_ACTOR = 0.3
+SAME = 0.5  # stem overlap (Jaccard) from which two sentences say the same
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+SNOWBALL = {"de": "german", "en": "english"}
+
+
+def summary_size(body_sentences: int) -> int:
+    return 3 if body_sentences <= 15 else 4 if body_sentences <= 30 else 5
+
+
+def _candidates(article: Article) -> list[int]:
+    out: list[int] = []
+    for p in article.paragraphs:
+        if p.heading:
+            continue
+        out.extend(i for i in p.sentence_indices if len(summary_text(article, i).split()) >= MIN_WORDS)
+    return out
 
 
 def lead_summary(article: Article, size: int = LEAD_SENTENCES) -> tuple[int, ...]:
     """The article's lead: its first ``size`` body sentences (no headings, no fragments, no repeats)."""
     chosen: list[int] = []
     seen: set[str] = set()
-    for p in article.paragraphs:
-        if p.heading:
-            continue
-        for i in p.sentence_indices:
-            text = article.sentences[i].text
-            key = " ".join(text.casefold().split())
-            if len(text.split()) < MIN_WORDS or key in seen:
-                continue
+    for i in _candidates(article):
+        key = " ".join(article.sentences[i].text.casefold().split())
+        if key not in seen:
             seen.add(key)
             chosen.append(i)
-            if len(chosen) == size:
-                return tuple(chosen)
+        if len(chosen) == size:
+            break
     return tuple(chosen)
+
+
+class _Words:
+    """The word splitter sumy asks for: letters only, no numbers or punctuation."""
+
+    language = "german"
+
+    def to_words(self, text: str) -> list[str]:
+        return _WORD.findall(text)
+
+    def to_sentences(self, text: str) -> list[str]:
+        return [text]
+
+
+def textrank(article: Article, candidates: Sequence[int], language: str) -> dict[int, float]:
+    """sumy's TextRank rating of each candidate sentence (0 when sumy cannot rate them)."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+
+    if len(candidates) < 2:
+        return dict.fromkeys(candidates, 0.0)
+    words = _Words()
+    sentences = [Sentence(article.sentences[i].text, words) for i in candidates]
+    document: Any = ObjectDocumentModel([Paragraph(sentences)])
+    summarizer = TextRankSummarizer(Stemmer(SNOWBALL.get(language, "german")))
+    try:
+        ratings = summarizer.rate_sentences(document)
+    except (ZeroDivisionError, ValueError):
+        return dict.fromkeys(candidates, 0.0)
+    return {i: float(ratings.get(s, 0.0)) for i, s in zip(candidates, sentences, strict=True)}
+
+
+def _stems(text: str) -> set[str]:
+    return {w.casefold()[:5] for w in _WORD.findall(text) if len(w) > 3}
+
+
+def rank_summary(article: Article, figures: Sequence[FigureMention], actors: Sequence[ActorMention]) -> tuple[int, ...]:
+    candidates = _candidates(article)
+    if not candidates:
+        return ()
+    size = summary_size(len(candidates))
+    central = textrank(article, candidates, article.meta.language)
+    top = max(central.values(), default=0.0) or 1.0
+    frequent = {n for n, c in Counter(a.name for a in actors).items() if c >= 2}
+    figures_in: Counter[int] = Counter()
+    actors_in: dict[int, set[str]] = {}
+    starts = [s.start for s in article.sentences]
+    for f in figures:
+        figures_in[_sentence_of(starts, f.start)] += 1
+    for a in actors:
+        if a.name in frequent:
+            actors_in.setdefault(_sentence_of(starts, a.start), set()).add(a.name)
+    scores = {}
+    for rank, i in enumerate(candidates):
+        scores[i] = (
+            W_POSITION / (1 + rank)
+            + W_CENTRALITY * central.get(i, 0.0) / top
+            + W_FIGURE * min(figures_in[i], 2)
+            + W_ACTOR * min(len(actors_in.get(i, ())), 3)
+        )
+    chosen: list[int] = []
+    seen: list[set[str]] = []
+    for i in sorted(candidates, key=lambda i: (-scores[i], i)):
+        stems = _stems(summary_text(article, i))
+        if any(len(stems & s) / max(len(stems | s), 1) >= SAME for s in seen):
+            continue
+        chosen.append(i)
+        seen.append(stems)
+        if len(chosen) == size:
+            break
+    return tuple(sorted(chosen))
+
+
+def _sentence_of(starts: Sequence[int], offset: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def summary_text(article: Article, index: int) -> str:

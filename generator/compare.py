@@ -1,0 +1,176 @@
+"""The cross-source view: which articles report the same facts, what all of them say, what only one
+says, and which sentences say the same thing in other words (a wire report and its translation).
+
+Sentence alignment compares content-word stems, shared figures and shared actors. Candidate pairs
+come from an index of the stems that few sentences share (blocking), never from all pairs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from generator.merge_figures import stems
+from generator.model import Article, Dossier, Event, Figure
+
+STEM = 5
+MIN_SIMILARITY = 0.25
+RARE = 6  # a stem in more sentences than this is too common to propose pairs
+
+
+@dataclass(frozen=True)
+class Aligned:
+    a: tuple[str, int]  # (article id, sentence index)
+    b: tuple[str, int]
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Group:
+    articles: tuple[str, ...]
+    shared_figures: tuple[str, ...]  # figure ids every article of the group reports
+    shared_events: tuple[str, ...]
+    only: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]  # article → (figure ids, event ids) only it reports
+
+
+@dataclass(frozen=True)
+class Comparison:
+    groups: tuple[Group, ...]
+    aligned: tuple[Aligned, ...]
+    overview: tuple[tuple[str, int], ...]  # sentences for the home page's paragraph
+
+
+def _facts_by_sentence(dossier: Dossier) -> dict[tuple[str, int], set[str]]:
+    facts: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for x in dossier.actors:
+        for r in x.mentions:
+            facts[(r.article, r.sentence)].add(f"a:{x.id}")
+    for f in dossier.figures:
+        for r in f.mentions:
+            facts[(r.article, r.sentence)].add(f"f:{f.id}")
+    return facts
+
+
+def align(dossier: Dossier, function_words: frozenset[str]) -> list[Aligned]:
+    facts = _facts_by_sentence(dossier)
+    words: dict[tuple[str, int], set[str]] = {}
+    index: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for article in dossier.articles:
+        for p in article.paragraphs:
+            if p.heading:
+                continue
+            for i in p.sentence_indices:
+                key = (article.id, i)
+                words[key] = stems(article.sentences[i].text, function_words, STEM)
+                for w in words[key]:
+                    index[w].append(key)
+    candidates: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    for keys in index.values():
+        if len(keys) > RARE:
+            continue
+        for x in keys:
+            for y in keys:
+                if x[0] < y[0]:
+                    candidates.add((x, y))
+    scored = []
+    for x, y in candidates:
+        wx, wy = words[x], words[y]
+        jaccard = len(wx & wy) / max(len(wx | wy), 1)
+        shared_facts = facts.get(x, set()) & facts.get(y, set())
+        figures = sum(1 for f in shared_facts if f.startswith("f:"))
+        score = jaccard + 0.2 * figures + 0.05 * (len(shared_facts) - figures)
+        if score >= MIN_SIMILARITY:
+            scored.append(Aligned(x, y, round(min(score, 1.0), 3)))
+    # each sentence in its best pair only
+    used: set[tuple[str, int]] = set()
+    out = []
+    for pair in sorted(scored, key=lambda p: (-p.similarity, p.a, p.b)):
+        if pair.a in used or pair.b in used:
+            continue
+        used.update((pair.a, pair.b))
+        out.append(pair)
+    return sorted(out, key=lambda p: (p.a, p.b))
+
+
+def _groups(dossier: Dossier) -> list[tuple[str, ...]]:
+    """Articles joined by shared facts (two or more shared figures or multi-source events)."""
+    ids = [a.id for a in dossier.articles]
+    parent = {i: i for i in ids}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    items: list[Figure | Event] = [*dossier.figures, *dossier.timeline]
+    for item in items:
+        arts = sorted({m.article for m in item.mentions})
+        for k, a in enumerate(arts):
+            for b in arts[k + 1 :]:
+                shared[(a, b)] += 1
+    for (a, b), n in shared.items():
+        if n >= 2:
+            parent[root(b)] = root(a)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for i in ids:
+        groups[root(i)].append(i)
+    return [tuple(g) for g in groups.values() if len(g) > 1]
+
+
+def compare(dossier: Dossier, function_words: frozenset[str]) -> Comparison:
+    groups = []
+    for members in _groups(dossier):
+        member_set = set(members)
+        figs = {f.id: {m.article for m in f.mentions} & member_set for f in dossier.figures}
+        events = {e.id: {m.article for m in e.mentions} & member_set for e in dossier.timeline}
+        only = {
+            a: (
+                tuple(k for k, v in figs.items() if v == {a}),
+                tuple(k for k, v in events.items() if v == {a}),
+            )
+            for a in members
+        }
+        groups.append(
+            Group(
+                articles=members,
+                shared_figures=tuple(k for k, v in figs.items() if v == member_set),
+                shared_events=tuple(k for k, v in events.items() if v == member_set),
+                only=only,
+            )
+        )
+    return Comparison(tuple(groups), tuple(align(dossier, function_words)), tuple(overview(dossier)))
+
+
+def overview(dossier: Dossier) -> list[tuple[str, int]]:
+    """Two to three sentences for the home page: what several sources report, and first.
+
+    The lead of the article that shares most with the others, the sentence of the top figure several
+    sources report, and the sentence of the latest event several sources report; each once.
+    """
+    if not dossier.articles:
+        return []
+    facts = {f.article_id: f for f in dossier.facts}
+    shared_count: dict[str, int] = defaultdict(int)
+    items: list[Figure | Event] = [*dossier.figures, *dossier.timeline]
+    for item in items:
+        arts = {m.article for m in item.mentions}
+        if len(arts) > 1:
+            for a in arts:
+                shared_count[a] += 1
+    order = {a.id: n for n, a in enumerate(dossier.articles)}
+    central: Article = max(dossier.articles, key=lambda a: (shared_count[a.id], -order[a.id]))
+    picks: list[tuple[str, int]] = []
+    summary = facts[central.id].summary
+    if summary:
+        picks.append((central.id, summary[0]))
+    multi_figures = [f for f in dossier.figures if len({m.article for m in f.mentions}) > 1]
+    if multi_figures:
+        top = multi_figures[0].mentions[0]
+        picks.append((top.article, top.sentence))
+    multi_events = [e for e in dossier.timeline if len({m.article for m in e.mentions}) > 1]
+    if multi_events:
+        latest = multi_events[-1].mentions[0]
+        picks.append((latest.article, latest.sentence))
+    return list(dict.fromkeys(picks))

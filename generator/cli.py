@@ -16,7 +16,7 @@ from typing import Any
 
 from generator import __version__
 from generator.analyse import Analyser
-from generator.config import Config, ConfigError, load_config
+from generator.config import DEFAULT_CACHE, Config, ConfigError, load_config
 from generator.export import article_record
 from generator.lang import available_languages, load_language
 from generator.model import Issue, Severity
@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     site.add_argument("--docs", help="the folder to write pages into (default: MkDocs' docs_dir, else site_src)")
     site.add_argument("--title", help="the dossier's title (default: MkDocs' site_name)")
     site.add_argument("--published", help="publication date YYYY-MM-DD for files that give none")
+    site.add_argument("--jobs", type=int, help="processes that analyse articles in parallel (default: all cores)")
+    site.add_argument("--no-cache", action="store_true", help="analyse every article anew, using no cache")
 
     p = argparse.ArgumentParser(
         prog="dossier",
@@ -85,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
 def _mkdocs_options(config_file: Path) -> tuple[dict[str, Any], Path]:
     """The dossier plugin's options, docs_dir and site_name from mkdocs.yml (if there is one)."""
     if not config_file.is_file():
-        return {}, Path.cwd()
+        return {"jobs": None, "cache": DEFAULT_CACHE}, Path.cwd()
     from mkdocs.config import load_config as load_mkdocs_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -93,11 +95,15 @@ def _mkdocs_options(config_file: Path) -> tuple[dict[str, Any], Path]:
         cfg = load_mkdocs_config(str(config_file))
     except ConfigurationError as exc:
         raise ConfigError(f"{config_file}: {exc}") from exc
-    options: dict[str, Any] = {"docs": cfg.docs_dir, "title": cfg.site_name}
+    options: dict[str, Any] = {"docs": cfg.docs_dir, "title": cfg.site_name, "jobs": None, "cache": DEFAULT_CACHE}
     plugin = cfg.plugins.get("dossier")
     if plugin is not None:
         pc = plugin.config
         options.update(seeds=pc.seeds, language=pc.language, max_article_bytes=pc.max_article_bytes)
+        if pc.jobs is not None:
+            options["jobs"] = pc.jobs
+        if pc.cache is not None:
+            options["cache"] = pc.cache or None
         if pc.title:
             options["title"] = pc.title
         if pc.published is not None:
@@ -107,12 +113,14 @@ def _mkdocs_options(config_file: Path) -> tuple[dict[str, Any], Path]:
 
 def _config(args: argparse.Namespace) -> Config:
     options, base = _mkdocs_options(Path(args.config_file))
-    for name in ("seeds", "docs", "title", "published"):
+    for name in ("seeds", "docs", "title", "published", "jobs"):
         value = getattr(args, name, None)
         if value is not None:
             options[name] = value
             if name in ("seeds", "docs"):
                 options[name] = str(Path(value).resolve())
+    if getattr(args, "no_cache", False):
+        options["cache"] = None
     return load_config(options, base)
 
 

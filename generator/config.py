@@ -12,6 +12,7 @@ from typing import Any
 from generator.lang import available_languages
 
 DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+DEFAULT_CACHE = ".dossier-cache"
 
 
 class ConfigError(ValueError):
@@ -27,10 +28,13 @@ class Config:
     published: dt.date | None = None  # publication date for files that carry none
     force_language: str | None = None  # overrides detection for files without front matter
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
-    jobs: int = 1
+    jobs: int = 1  # processes that read and analyse articles in parallel
+    cache_dir: Path | None = None  # the analysis cache (None: no cache)
 
 
-_KNOWN = {"seeds", "docs", "title", "language", "published", "force_language", "max_article_bytes", "jobs"}
+_KNOWN = {
+    "seeds", "docs", "title", "language", "published", "force_language", "max_article_bytes", "jobs", "cache",
+}  # fmt: skip
 
 
 def _language(value: Any, option: str) -> str:
@@ -71,8 +75,13 @@ def load_config(options: Mapping[str, Any], base: Path) -> Config:
     if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes <= 0:
         raise ConfigError(f"max_article_bytes: expected a positive whole number, got {max_bytes!r}")
     jobs = options.get("jobs", 1)
+    if jobs is None:
+        jobs = os.cpu_count() or 1
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
         raise ConfigError(f"jobs: expected a whole number ≥ 1, got {jobs!r}")
+    cache = options.get("cache")
+    if cache is not None and (not isinstance(cache, str | os.PathLike) or not str(cache)):
+        raise ConfigError(f"cache: expected a folder path, got {cache!r}")
 
     seeds = path("seeds", "seeds")
     docs = path("docs", "site_src")
@@ -87,4 +96,5 @@ def load_config(options: Mapping[str, Any], base: Path) -> Config:
         force_language=None if force is None else _language(force, "force_language"),
         max_article_bytes=max_bytes,
         jobs=jobs,
+        cache_dir=None if cache is None else (Path(cache) if Path(cache).is_absolute() else base / Path(cache)),
     )

@@ -8,15 +8,18 @@ If anything fails before writing, ``site_src/`` is left exactly as it was.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from generator.analyse import Analyser
+from generator.cache import AnalysisCache
 from generator.config import Config
 from generator.dating import infer_dates
 from generator.lang import LanguageData, load_language
 from generator.merge import merge
 from generator.model import Article, ArticleFacts, Dossier, Issue, Severity
-from generator.readers import Progress, Reader, plain_title
+from generator.readers import Progress, Reader, ReadError, article_ids, duplicate_key, find_seed_files, plain_title
 from generator.render import Site, render
 from generator.writers import WriteReport, write_site
 
@@ -39,19 +42,109 @@ class BuildReport:
         return 1 if any(i.severity is Severity.ERROR for i in self.issues) else 0
 
 
-def gather(config: Config, progress: Progress | None = None) -> Dossier:
-    reader = Reader(config)
-    result = reader.read_all(progress=progress)
-    analyser = Analyser()
-    facts = []
-    total = len(result.articles)
-    for n, article in enumerate(result.articles, 1):
-        facts.append(analyser.analyse(article))
+CHUNK = 16  # articles a worker reads and analyses per task
+
+
+@dataclass(frozen=True)
+class _Result:
+    rel: str
+    article: Article | None
+    facts: ArticleFacts | None
+    issues: tuple[Issue, ...]
+
+
+@dataclass
+class _Worker:
+    """What one process needs to read and analyse articles; built once per process."""
+
+    reader: Reader
+    analyser: Analyser
+    cache: AnalysisCache | None
+
+    def run(self, tasks: list[tuple[str, str, str]]) -> list[_Result]:
+        return [self.one(Path(path), rel, article_id) for path, rel, article_id in tasks]
+
+    def one(self, path: Path, rel: str, article_id: str) -> _Result:
+        warnings: list[str] = []
+        try:
+            raw = self.reader.raw(path)
+            key = self.cache.key(raw) if self.cache else ""
+            hit = self.cache.get(key) if self.cache else None
+            if hit is not None:
+                article, facts, cached_warnings = hit
+                article = replace(article, id=article_id, file=rel)
+                facts = replace(facts, article_id=article_id)
+                warnings = list(cached_warnings)
+            else:
+                article = self.reader.read_bytes(raw, rel, article_id, path.suffix.lower() == ".md", warnings)
+                facts = self.analyser.analyse(article)
+                if self.cache:
+                    self.cache.put(key, article, facts, tuple(warnings))
+        except ReadError as exc:
+            issues = [Issue(rel, Severity.WARNING, w) for w in warnings]
+            return _Result(rel, None, None, (*issues, Issue(rel, Severity.ERROR, f"skipped: {exc}")))
+        except Exception as exc:  # one bad file must never stop the others
+            log.debug("unexpected error reading %s", rel, exc_info=True)
+            return _Result(rel, None, None, (Issue(rel, Severity.ERROR, f"skipped: unexpected error: {exc!r}"),))
+        return _Result(rel, article, facts, tuple(Issue(rel, Severity.WARNING, w) for w in warnings))
+
+
+# A worker process's own tools, set once by the pool's initializer (process-local, never shared).
+_WORKER: _Worker | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _WORKER
+    _WORKER = _Worker(Reader(config), Analyser(), AnalysisCache.for_config(config))
+
+
+def _run_chunk(tasks: list[tuple[str, str, str]]) -> list[_Result]:
+    assert _WORKER is not None
+    return _WORKER.run(tasks)
+
+
+def _read_and_analyse(config: Config, progress: Progress | None) -> tuple[list[_Result], Analyser | None]:
+    paths = find_seed_files(config.seeds_dir)
+    rels = {p.relative_to(config.seeds_dir).as_posix(): p for p in paths}
+    ids = article_ids(rels)
+    tasks = [(str(path), rel, ids[rel]) for rel, path in rels.items()]
+    chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
+    results: list[_Result] = []
+    if config.jobs > 1 and len(chunks) > 1:
+        with ProcessPoolExecutor(max_workers=config.jobs, initializer=_init_worker, initargs=(config,)) as pool:
+            for done in pool.map(_run_chunk, chunks):  # in order: output identical to one process
+                results.extend(done)
+                if progress:
+                    progress("analyse", len(results), len(tasks))
+        return results, None
+    worker = _Worker(Reader(config), Analyser(), AnalysisCache.for_config(config))
+    for chunk in chunks:
+        results.extend(worker.run(chunk))
         if progress:
-            progress("analyse", n, total)
-    articles, facts = date_articles(list(result.articles), facts, analyser, load_language(config.language))
+            progress("analyse", len(results), len(tasks))
+    return results, worker.analyser
+
+
+def gather(config: Config, progress: Progress | None = None) -> Dossier:
+    results, analyser = _read_and_analyse(config, progress)
+    articles: list[Article] = []
+    facts: list[ArticleFacts] = []
+    issues: list[Issue] = []
+    seen: dict[str, str] = {}
+    for r in results:
+        issues.extend(r.issues)
+        if r.article is None or r.facts is None:
+            continue
+        key = duplicate_key(r.article.body)
+        if key in seen:
+            issues.append(Issue(r.rel, Severity.WARNING, f"skipped: the same article as {seen[key]} (kept once)"))
+            continue
+        seen[key] = r.rel
+        articles.append(r.article)
+        facts.append(r.facts)
+    articles, facts = date_articles(articles, facts, analyser or Analyser(), load_language(config.language))
     capabilities = frozenset().union(*(f.capabilities for f in facts)) if facts else frozenset()
-    dossier = merge(config.title, config.language, tuple(articles), tuple(facts), result.issues, capabilities)
+    dossier = merge(config.title, config.language, tuple(articles), tuple(facts), tuple(issues), capabilities)
     log.info("gathered %d articles (%d issues)", len(dossier.articles), len(dossier.issues))
     return dossier
 
@@ -98,7 +191,7 @@ def date_articles(
             d = inferred[a.id]
             meta = replace(a.meta, published=d.date, published_basis="inferred", published_evidence=d.basis)
             a = replace(a, meta=meta)
-            f = analyser.analyse(a)
+            f = replace(f, times=analyser.time_tagger(a.meta.language).tag(a, d.date))  # only times depend on it
             log.info("%s: publication date %s inferred (%s)", a.file, d.date, d.basis)
         out_articles.append(a)
         out_facts.append(f)

@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from generator.config import DEFAULT_MAX_ARTICLE_BYTES, Config, ConfigError, load_config
+from generator.config import DEFAULT_CACHE, DEFAULT_MAX_ARTICLE_BYTES, Config, ConfigError, load_config
 from generator.model import Severity
 from generator.pipeline import BuildReport, generate
 from generator.render import EXTRA_CSS, EXTRA_JS
@@ -33,6 +33,8 @@ class DossierPluginConfig(MkConfig):
     language = c.Type(str, default="de")
     published = c.Optional(c.Type((str, dt.date)))
     max_article_bytes = c.Type(int, default=DEFAULT_MAX_ARTICLE_BYTES)
+    jobs = c.Optional(c.Type(int))  # default: all cores
+    cache = c.Optional(c.Type(str))  # default: .dossier-cache beside mkdocs.yml; "" for none
 
 
 def core_config(options: DossierPluginConfig, config: MkDocsConfig) -> Config:
@@ -44,6 +46,8 @@ def core_config(options: DossierPluginConfig, config: MkDocsConfig) -> Config:
         "title": options.title or config.site_name,
         "language": options.language,
         "max_article_bytes": options.max_article_bytes,
+        "jobs": options.jobs,
+        "cache": DEFAULT_CACHE if options.cache is None else (options.cache or None),
     }
     if options.published is not None:
         raw["published"] = options.published

@@ -7,6 +7,7 @@ tagger, never used to train or feed the German NER model.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,6 +24,9 @@ class PosTagger:
             from HanTa import HanoverTagger
 
             self._hanta = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+            # HanTa caches the words of its model only; an unknown word is analysed anew at every
+            # occurrence. Its analysis depends on the word alone, so remember it (per tagger).
+            self._hanta.analyze_forward = functools.lru_cache(maxsize=200_000)(self._hanta.analyze_forward)
 
     @property
     def real(self) -> bool:
@@ -32,7 +36,7 @@ class PosTagger:
         if not words:
             return []
         if self._hanta is not None:
-            return [pos for _, _, pos in self._hanta.tag_sent(list(words), taglevel=1)]
+            return list(self._hanta.tag_sent(list(words), taglevel=0))  # tags only: no lemmas needed
         out = []
         for w in words:
             if all(ch in QUOTES for ch in w):

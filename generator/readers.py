@@ -307,7 +307,7 @@ class Reader:
                 continue
             finally:
                 issues.extend(Issue(rel, Severity.WARNING, w) for w in warnings)
-            key = _duplicate_key(article.body)
+            key = duplicate_key(article.body)
             if key in seen:
                 issues.append(Issue(rel, Severity.WARNING, f"skipped: the same article as {seen[key]} (kept once)"))
                 continue
@@ -322,13 +322,19 @@ class Reader:
             return path.as_posix()
 
     def read(self, path: Path, rel: str, article_id: str, warnings: list[str]) -> Article:
+        return self.read_bytes(self.raw(path), rel, article_id, path.suffix.lower() == ".md", warnings)
+
+    def raw(self, path: Path) -> bytes:
+        """The file's bytes, if it is not too large to be an article (checked before reading)."""
         size = path.stat().st_size
         if size > self.config.max_article_bytes:
             raise ReadError(
                 f"too large ({size / 2**20:.1f} MiB; the limit is {self.config.max_article_bytes / 2**20:.1f} MiB, "
                 "option max_article_bytes)"
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
+
+    def read_bytes(self, raw: bytes, rel: str, article_id: str, markdown: bool, warnings: list[str]) -> Article:
         if not raw.strip():
             raise ReadError("empty file")
         text, warning = decode(raw)
@@ -337,7 +343,7 @@ class Reader:
         if looks_binary(text):
             raise ReadError("binary file (mostly control characters), not text")
         text = normalise(text)
-        return self.parse(text, rel, article_id, markdown=path.suffix.lower() == ".md", warnings=warnings)
+        return self.parse(text, rel, article_id, markdown=markdown, warnings=warnings)
 
     def parse(self, text: str, rel: str, article_id: str, markdown: bool, warnings: list[str]) -> Article:
         front, body, _ = split_front_matter(text)
@@ -451,5 +457,5 @@ class Reader:
         return str(code)
 
 
-def _duplicate_key(body: str) -> str:
+def duplicate_key(body: str) -> str:
     return hashlib.sha256(" ".join(body.split()).casefold().encode("utf-8")).hexdigest()

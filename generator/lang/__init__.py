@@ -7,6 +7,7 @@ as ``de`` (``tests/test_lang.py`` checks that).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
@@ -47,19 +48,27 @@ class ActorCues:
             s = s.replace(a, b)
         return s
 
-    def _ends_with(self, token: str, endings: frozenset[str]) -> bool:
-        """Whether the word, or the word less an inflection ending, ends in one of ``endings``."""
-        low = token.casefold().lstrip("-")
-        if len(low) < 3 or not token[:1].isalpha():
-            return False
-        stems = [low, *(low[: -len(i)] for i in self.role_inflections if low.endswith(i))]
-        return any(stem.endswith(e) for stem in stems for e in endings)
+    def _ending_pattern(self, endings: frozenset[str]) -> re.Pattern[str]:
+        """Words ending in one of ``endings``, perhaps followed by an inflection ending."""
+        alternatives = "|".join(sorted(map(re.escape, endings), key=len, reverse=True))
+        inflections = "|".join(map(re.escape, self.role_inflections))
+        return re.compile(rf"(?:{alternatives})(?:{inflections})?$")
+
+    @functools.cached_property
+    def _role_pattern(self) -> re.Pattern[str]:
+        return self._ending_pattern(self.role_endings)
+
+    @functools.cached_property
+    def _place_pattern(self) -> re.Pattern[str]:
+        return self._ending_pattern(self.place_heads)
 
     def is_role(self, token: str) -> bool:
-        return self._ends_with(token, self.role_endings)
+        low = token.casefold().lstrip("-")
+        return len(low) >= 3 and token[:1].isalpha() and self._role_pattern.search(low) is not None
 
     def is_place_head(self, token: str) -> bool:
-        return self._ends_with(token, self.place_heads)
+        low = token.casefold().lstrip("-")
+        return len(low) >= 3 and token[:1].isalpha() and self._place_pattern.search(low) is not None
 
     def is_institution(self, token: str) -> bool:
         """A compound naming an institution that acts on its own ("Innenministerium"), not the bare head."""

@@ -4,7 +4,7 @@
 
 No reference summaries exist here, so the measure is a proxy: the share of the headline's content
 words (5-letter stems, from the file name) that the summary contains (recall), at the same number of
-sentences for every method: the lead, sumy's TextRank alone, and the pipeline's ranking (lead +
+sentences for every method: the lead, the centrality alone, and the pipeline's ranking (lead +
 TextRank + figures + actors, generator.summarise.rank_summary). Higher is better; the lead is the
 classic strong baseline for news.
 """
@@ -25,7 +25,7 @@ from generator.figures import FigureExtractor
 from generator.lang import load_language
 from generator.ner import Tagger
 from generator.postag import PosTagger
-from generator.summarise import _candidates, _stems, lead_summary, rank_summary, summary_size, textrank
+from generator.summarise import _candidates, _stems, centrality, lead_summary, rank_summary, summary_size
 
 
 def main() -> int:
@@ -35,8 +35,8 @@ def main() -> int:
     lang = load_language("de")
     pos, actors, figures = PosTagger(lang), ActorExtractor(lang, Tagger(lang)), FigureExtractor(lang)
     files = sorted(DATA.glob("*.json"))[: args.limit or None]
-    totals = {"lead": 0.0, "textrank": 0.0, "pipeline": 0.0}
-    with_figure = {"lead": 0, "textrank": 0, "pipeline": 0}
+    totals = {"lead": 0.0, "centrality": 0.0, "pipeline": 0.0}
+    with_figure = {"lead": 0, "centrality": 0, "pipeline": 0}
     n = n_fig = 0
     for f in files:
         title = re.sub(r"^\d+ - | \(\d{4}-\d{2}-\d{2}\)\.json$", "", f.name)
@@ -53,9 +53,9 @@ def main() -> int:
             next(i for i, s in enumerate(article.sentences) if s.start <= m.start < s.end + 1) for m in found
         }
         n_fig += bool(figure_sentences)
-        rates = textrank(article, candidates, "de")
+        rates = centrality(article, candidates)
         by_rank = sorted(sorted(candidates, key=lambda i: -rates[i])[:size])
-        for name, chosen in (("lead", lead_summary(article, size)), ("textrank", by_rank), ("pipeline", ranked)):
+        for name, chosen in (("lead", lead_summary(article, size)), ("centrality", by_rank), ("pipeline", ranked)):
             words = set().union(*(_stems(article.sentences[i].text) for i in chosen)) if chosen else set()
             totals[name] += len(words & gold) / len(gold)
             with_figure[name] += bool(figure_sentences & set(chosen))

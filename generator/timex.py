@@ -194,15 +194,7 @@ class TimeTagger:
         if t.units.get(lw) == "Y" and i + 1 < n and _YEAR.match(words[i + 1]):
             return _Hit(i + 2, "DATE", words[i + 1]), i
         # a year on its own: 1991 (not a count: "2000 Soldaten")
-        count_follows = i + 1 < n and words[i + 1][:1].isupper() and not self._month(words[i + 1])
-        counted = any(i >= len(q) and tuple(low[i - len(q) : i]) == q for q in self._qualifiers)  # "rund 2000"
-        # "davon 2000 im Jahr 2011", "1700 im vergangenen Jahr": a count before another time expression
-        counted = counted or (
-            i + 2 < n
-            and low[i + 1] in t.month_prepositions
-            and (t.units.get(low[i + 2]) == "Y" or (i + 3 < n and t.units.get(low[i + 3]) == "Y"))
-        )
-        if _YEAR.match(w) and not count_follows and not counted:
+        if _YEAR.match(w) and not self._is_count(words, low, i):
             return _Hit(i + 1, "DATE", w), i
         # Freitagmorgen
         for name, number in t.weekdays.items():
@@ -296,6 +288,20 @@ class TimeTagger:
         if lw in t.every and nxt in t.weekdays:
             return _Hit(i + 2, "SET", f"XXXX-WXX-{t.weekdays[nxt]}"), i
         return None, i
+
+    def _is_count(self, words: Sequence[str], low: Sequence[str], i: int) -> bool:
+        """A four-digit number that counts rather than dates: "2000 Soldaten", "rund 2000",
+        "davon 2000 im Jahr 2011", "1700 im vergangenen Jahr"."""
+        n = len(words)
+        if i + 1 < n and words[i + 1][:1].isupper() and not self._month(words[i + 1]):
+            return True
+        if any(i >= len(q) and tuple(low[i - len(q) : i]) == q for q in self._qualifiers):
+            return True
+        return (
+            i + 2 < n
+            and low[i + 1] in self.t.month_prepositions
+            and (self.t.units.get(low[i + 2]) == "Y" or (i + 3 < n and self.t.units.get(low[i + 3]) == "Y"))
+        )
 
     def _range_to_clock(self, low: Sequence[str], words: Sequence[str], i: int) -> bool:
         """A number in a chain of clock times that ends in the clock word: "von 14-18 Uhr",

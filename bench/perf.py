@@ -37,7 +37,6 @@ plugins:
   - search
   - dossier:
       seeds: seeds
-      cache: ""
 markdown_extensions:
   - attr_list
   - toc

@@ -55,8 +55,20 @@ def page_url(page: str) -> str:
 
 def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A relative link from one docs page to another (or to an anchor on the same page)."""
-    target = "" if to_page == from_page else posixpath.relpath(page_url(to_page), posixpath.dirname(from_page) or ".")
+    target = "" if to_page == from_page else relative(from_page, page_url(to_page))
     return esc(target + (f"#{anchor}" if anchor else ""))
+
+
+def relative(from_page: str, to_path: str) -> str:
+    """``to_path`` as seen from the folder of ``from_page`` (what posixpath.relpath gives, without its
+    cost: this runs for every link of every page)."""
+    from_dir = from_page.rpartition("/")[0]
+    if not from_dir:
+        return to_path
+    to_dir, _, name = to_path.rpartition("/")
+    if to_dir == from_dir:
+        return name
+    return posixpath.relpath(to_path, from_dir)
 
 
 def link(from_page: str, to_page: str, text: str, anchor: str | None = None, title: str | None = None) -> str:

@@ -72,11 +72,13 @@ def long_forms(
     wanted = {a for a in acronyms if 2 < len(a) <= 8}
     if not wanted:
         return found
+    prefixes = {a[:k] for a in wanted for k in range(1, len(a) + 1)}
+    first_letters = {a[0] for a in wanted}
     for article in articles:
         for tokens in article.tokens:
             words = [t.text for t in tokens]
             for i, w in enumerate(words):
-                if not w[:1].isupper() or w.isupper() or not any(a[0] == w[0] for a in wanted):
+                if not w[:1].isupper() or w.isupper() or w[0] not in first_letters:
                     continue
                 initials = ""
                 for j in range(i, min(len(words), i + 16)):
@@ -91,7 +93,7 @@ def long_forms(
                         text = article.body[start:end]
                         found.append((article, ActorMention(start, end, text, "organization", text, None)))
                         break
-                    if not any(a.startswith(initials) for a in wanted):
+                    if initials not in prefixes:
                         break
     return found
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import TypeVar
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -51,6 +52,7 @@ EXTRA_JS = (f"{ASSET_DIR}/tablesort.min.js", f"{ASSET_DIR}/tablesort.number.min.
 HOME_TOP = 8
 NETWORK_TOP = 24
 NAV_TITLE_MAX = 64
+NAV_ARTICLES_MAX = 40  # more articles than this: the sidebar lists the index only (every page carries the nav)
 KIND_ORDER = ("person", "organization", "place")
 
 
@@ -92,6 +94,14 @@ class _Ctx:
     cooccurrence: Counter[tuple[str, str]]
     labels: Mapping[str, str]
     comparison: Comparison
+    with_page: frozenset[str]  # the actors important enough for a page of their own
+    figures_of: Mapping[str, list[Figure]]  # by article id, in dossier order
+    actors_of: Mapping[str, list[Actor]]
+    quotes_of: Mapping[str, list[Quote]]
+
+    def actor_link(self, page: str, actor_id: str, name: str) -> str:
+        """The actor's name, linked to its page where it has one."""
+        return link(page, actor_page(actor_id), name) if actor_id in self.with_page else esc(name)
 
     def L(self, key: str, **values: object) -> str:
         return self.lang.label(key, **values)
@@ -115,6 +125,31 @@ class _Ctx:
         return self.labels[article.id]
 
 
+T = TypeVar("T", Figure, Actor)
+
+
+def _by_article(items: Sequence[T]) -> dict[str, list[T]]:
+    """Items by the articles that mention them (each once per article), in dossier order."""
+    out: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        for article in dict.fromkeys(r.article for r in item.mentions):
+            out[article].append(item)
+    return out
+
+
+def _quotes_by_article(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
+    out: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        out[q.mention.article].append(q)
+    return out
+
+
+def _important_actors(dossier: Dossier) -> frozenset[str]:
+    """Actors that get a page: named more than once, or given a role, or quoted."""
+    quoted = {q.speaker for q in dossier.quotes if q.speaker}
+    return frozenset(a.id for a in dossier.actors if len(a.mentions) > 1 or a.roles or a.id in quoted)
+
+
 def _labels(dossier: Dossier, lang: LanguageData) -> dict[str, str]:
     sources = Counter(a.meta.source for a in dossier.articles)
     labels = {}
@@ -136,6 +171,10 @@ def render(dossier: Dossier, lang: LanguageData) -> Site:
         cooccurrence=cooccurrence(dossier.actors),
         labels=_labels(dossier, lang),
         comparison=compare(dossier, lang.function_words),
+        with_page=_important_actors(dossier),
+        figures_of=_by_article(dossier.figures),
+        actors_of=_by_article(dossier.actors),
+        quotes_of=_quotes_by_article(dossier.quotes),
     )
     files: dict[str, str | bytes] = {
         HOME: _home(ctx),
@@ -151,7 +190,8 @@ def render(dossier: Dossier, lang: LanguageData) -> Site:
     for article in dossier.articles:
         files[article_page(article.id)] = _article(ctx, article)
     for actor in dossier.actors:
-        files[actor_page(actor.id)] = _actor(ctx, actor)
+        if actor.id in ctx.with_page:
+            files[actor_page(actor.id)] = _actor(ctx, actor)
     if dossier.timeline:
         keys = (ctx.L("timeline_several"), ctx.L("timeline_one"))
         files["timeline.svg"] = timeline_svg(_timeline_points(ctx), ctx.L("nav_timeline"), keys)
@@ -171,7 +211,10 @@ def render(dossier: Dossier, lang: LanguageData) -> Site:
             ctx.L("nav_articles"),
             children=(
                 NavEntry(ctx.L("nav_articles_index"), f"{ARTICLES}/index.md"),
-                *(NavEntry(plain_title(a.title, NAV_TITLE_MAX), article_page(a.id)) for a in dossier.articles),
+                *(
+                    NavEntry(plain_title(a.title, NAV_TITLE_MAX), article_page(a.id))
+                    for a in (dossier.articles if len(dossier.articles) <= NAV_ARTICLES_MAX else ())
+                ),
             ),
         ),
         NavEntry(ctx.L("nav_figures"), FIGURES),
@@ -325,9 +368,9 @@ def _article(ctx: _Ctx, a: Article) -> str:
         else _none(ctx, "summary")
     )
 
-    own_figures = [f for f in ctx.dossier.figures if any(r.article == a.id for r in f.mentions)]
-    own_actors = [x for x in ctx.dossier.actors if any(r.article == a.id for r in x.mentions)]
-    own_quotes = [q for q in ctx.dossier.quotes if q.mention.article == a.id]
+    own_figures = ctx.figures_of.get(a.id, [])
+    own_actors = ctx.actors_of.get(a.id, [])
+    own_quotes = ctx.quotes_of.get(a.id, [])
     parts = [
         meta,
         _h2(ctx.L("summary")),
@@ -470,7 +513,8 @@ def _actor_table(ctx: _Ctx, page: str, actors: Iterable[Actor], with_kind: bool 
         kind = [esc(ctx.L(f"kind_{x.kind}"))] if with_kind else []
         rows.append(
             [
-                link(page, actor_page(x.id), x.name),
+                ctx.actor_link(page, x.id, x.name)
+                + ("" if x.id in ctx.with_page else " " + ctx.ref(page, x.mentions[0])),
                 *kind,
                 esc(", ".join(x.roles)),
                 esc(", ".join(x.aliases)),
@@ -526,7 +570,7 @@ def _actor(ctx: _Ctx, x: Actor) -> str:
     co = Counter({(b if a == x.id else a): n for (a, b), n in ctx.cooccurrence.items() if x.id in (a, b)})
     by_id = {a.id: a for a in ctx.dossier.actors}
     together = bullet_list(
-        f"{link(page, actor_page(i), by_id[i].name)} ({esc(ctx.L('times_together', n=n))})"
+        f"{ctx.actor_link(page, i, by_id[i].name)} ({esc(ctx.L('times_together', n=n))})"
         for i, n in sorted(co.items(), key=lambda kv: (-kv[1], by_id[kv[0]].name))
     )
     return _page(
@@ -543,7 +587,7 @@ def _actor(ctx: _Ctx, x: Actor) -> str:
 
 def _speaker_html(ctx: _Ctx, page: str, q: Quote) -> str:
     if q.speaker:
-        return link(page, actor_page(q.speaker), q.speaker_name or q.speaker)
+        return ctx.actor_link(page, q.speaker, q.speaker_name or q.speaker)
     return esc(q.speaker_name or ctx.L("speaker_unknown"))
 
 
@@ -571,7 +615,7 @@ def _quotes(ctx: _Ctx) -> str:
         heading = name or ctx.L("speaker_unknown")
         first = groups[name][0]
         parts.append(_h2(heading))
-        if first.speaker:
+        if first.speaker and first.speaker in ctx.with_page:
             parts.append(paragraph(link(QUOTES, actor_page(first.speaker), ctx.L("to_actor_page")), "dossier-note"))
         parts.append(_quote_list(ctx, QUOTES, groups[name], with_speaker=False))
     return _page(ctx.L("nav_quotes"), *parts)

@@ -1,0 +1,60 @@
+"""The analysis cache and parallel analysis: the same output, whatever the cache holds or how many
+processes do the work."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.cache import AnalysisCache
+from generator.config import load_config
+from generator.pipeline import CHUNK, generate
+from tests.conftest import CORPUS, tree
+
+
+def _config(root: Path, docs: str, **options: object):  # type: ignore[no-untyped-def]
+    return load_config({"seeds": str(root / "seeds"), "docs": str(root / docs), **options}, root)
+
+
+def test_cached_rebuild_is_identical_and_corrupt_entries_are_rebuilt(tmp_path: Path) -> None:
+    shutil.copytree(CORPUS, tmp_path / "seeds")
+    cache = tmp_path / "cache"
+    plain = generate(_config(tmp_path, "plain"))
+    generate(_config(tmp_path, "first", cache=str(cache)))
+    entries = sorted(cache.rglob("*.pickle"))
+    assert len(entries) == 4  # one per article
+    second = generate(_config(tmp_path, "second", cache=str(cache)))
+    assert tree(tmp_path / "plain") == tree(tmp_path / "first") == tree(tmp_path / "second")
+    assert plain.dossier.facts == second.dossier.facts
+    # damaged entries: ignored, rebuilt, the output unchanged
+    entries[0].write_bytes(b"not a cache entry")
+    entries[1].write_bytes(entries[1].read_bytes()[:40])
+    entries[2].write_bytes(b"dossier-cache-1\n" + b"\x80\x05garbage")
+    third = generate(_config(tmp_path, "third", cache=str(cache)))
+    assert tree(tmp_path / "third") == tree(tmp_path / "plain")
+    assert third.exit_code == 0
+    assert entries[0].read_bytes().startswith(b"dossier-cache-1\n")  # rewritten
+
+
+def test_cache_key_changes_with_content_and_options(tmp_path: Path) -> None:
+    a = AnalysisCache(tmp_path, "options-a")
+    b = AnalysisCache(tmp_path, "options-b")
+    assert a.key(b"text") != a.key(b"text!")
+    assert a.key(b"text") != b.key(b"text")
+    assert a.get(a.key(b"missing")) is None
+
+
+def test_parallel_analysis_gives_the_same_output(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    sources = sorted(CORPUS.iterdir())
+    for n in range(CHUNK + 4):  # more than one chunk, so the pool really runs
+        src = sources[n % len(sources)]
+        text = src.read_text(encoding="utf-8")
+        text += f"\n\nNachtrag {n}: Die Lage in der Stadt bleibt nach Angaben der Behörden angespannt.\n"
+        (seeds / f"{n:02d}-{src.name}").write_text(text, encoding="utf-8")
+    one = generate(_config(tmp_path, "one", jobs=1))
+    two = generate(_config(tmp_path, "two", jobs=2))
+    assert len(one.dossier.articles) == CHUNK + 4  # more than one chunk: the pool really ran
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+    assert one.issues == two.issues

@@ -8,17 +8,21 @@ nothing, and the article's facts say which extractors ran, so the pages tell "no
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from generator.actors import ActorExtractor
 from generator.figures import FigureExtractor
-from generator.lang import load_language
+from generator.lang import LanguageData, load_language
 from generator.model import Article, ArticleFacts
 from generator.ner import Tagger, has_model
 from generator.postag import PosTagger
 from generator.quotes import QuoteExtractor
 from generator.summarise import rank_summary
 from generator.timex import TimeTagger
+
+T = TypeVar("T")
 
 # Extractors that run for every language with language data.
 CAPABILITIES = frozenset({"summary", "figures", "conflicts", "timeline", "quotes"})
@@ -29,30 +33,27 @@ class Analyser:
     """Holds the tools that are costly to build (the NER model and lexicons), one set per language."""
 
     _actors: dict[str, ActorExtractor | None] = field(default_factory=dict)
-    _pos: dict[str, PosTagger] = field(default_factory=dict)
-    _figures: dict[str, FigureExtractor] = field(default_factory=dict)
-    _times: dict[str, TimeTagger] = field(default_factory=dict)
-    _quotes: dict[str, QuoteExtractor] = field(default_factory=dict)
+    _tools: dict[tuple[object, str], Any] = field(default_factory=dict)
 
-    def quote_extractor(self, language: str) -> QuoteExtractor:
-        if language not in self._quotes:
-            self._quotes[language] = QuoteExtractor(load_language(language))
-        return self._quotes[language]
-
-    def time_tagger(self, language: str) -> TimeTagger:
-        if language not in self._times:
-            self._times[language] = TimeTagger(load_language(language))
-        return self._times[language]
+    def _tool(self, kind: Callable[[LanguageData], T], language: str) -> T:
+        """One ``kind(language data)`` per language, built when first needed."""
+        key = (kind, language)
+        if key not in self._tools:
+            self._tools[key] = kind(load_language(language))
+        tool: T = self._tools[key]
+        return tool
 
     def pos_tagger(self, language: str) -> PosTagger:
-        if language not in self._pos:
-            self._pos[language] = PosTagger(load_language(language))
-        return self._pos[language]
+        return self._tool(PosTagger, language)
 
     def figure_extractor(self, language: str) -> FigureExtractor:
-        if language not in self._figures:
-            self._figures[language] = FigureExtractor(load_language(language))
-        return self._figures[language]
+        return self._tool(FigureExtractor, language)
+
+    def time_tagger(self, language: str) -> TimeTagger:
+        return self._tool(TimeTagger, language)
+
+    def quote_extractor(self, language: str) -> QuoteExtractor:
+        return self._tool(QuoteExtractor, language)
 
     def actor_extractor(self, language: str) -> ActorExtractor | None:
         if language not in self._actors:

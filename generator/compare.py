@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from generator.grouping import Groups
 from generator.merge_figures import stems
 from generator.model import Article, Dossier, Event, Figure
 
@@ -94,15 +95,7 @@ def align(dossier: Dossier, function_words: frozenset[str]) -> list[Aligned]:
 
 def _groups(dossier: Dossier) -> list[tuple[str, ...]]:
     """Articles joined by shared facts (two or more shared figures or multi-source events)."""
-    ids = [a.id for a in dossier.articles]
-    parent = {i: i for i in ids}
-
-    def root(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined: Groups[str] = Groups(a.id for a in dossier.articles)
     shared: dict[tuple[str, str], int] = defaultdict(int)
     items: list[Figure | Event] = [*dossier.figures, *dossier.timeline]
     for item in items:
@@ -112,11 +105,8 @@ def _groups(dossier: Dossier) -> list[tuple[str, ...]]:
                 shared[(a, b)] += 1
     for (a, b), n in shared.items():
         if n >= 2:
-            parent[root(b)] = root(a)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for i in ids:
-        groups[root(i)].append(i)
-    return [tuple(g) for g in groups.values() if len(g) > 1]
+            joined.union(a, b)
+    return [tuple(g) for g in joined.groups() if len(g) > 1]
 
 
 def compare(dossier: Dossier, function_words: frozenset[str]) -> Comparison:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 
+from generator.grouping import Groups
 from generator.model import ActorMention, Article
 
 FIRST_NAME_SIMILARITY = 75.0  # rapidfuzz ratio (0–100) of folded first names that may belong to one person
@@ -123,18 +124,8 @@ def merge_actor_mentions(
             g.roles.append(m.role)
         g.mentions.append((article, m))
     folded_of = {name: fold(g.mentions[0][0], name) for name, g in groups.items()}
-    parent: dict[str, str] = {name: name for name in groups}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    joined: Groups[str] = Groups(sorted(groups))
+    find, union = joined.find, joined.union
 
     people = sorted(n for n, g in groups.items() if g.kind == "person")
     full = [n for n in people if len(n.split()) > 1]

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.grouping import Groups
 from generator.merge_figures import stems
 from generator.model import Article, TimeMention
 
@@ -48,14 +49,7 @@ def merge_events(dated: Sequence[Dated], function_words: frozenset[str]) -> list
         stems(d.article.sentences[d.sentence].text, function_words, STEM) - stems(d.mention.text, function_words, STEM)
         for d in dated
     ]
-    parent = list(range(len(dated)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    same: Groups[int] = Groups(range(len(dated)))
     by_date: dict[str, list[int]] = defaultdict(list)
     for i, d in enumerate(dated):
         by_date[d.date].append(i)
@@ -65,13 +59,10 @@ def merge_events(dated: Sequence[Dated], function_words: frozenset[str]) -> list
                 da, db = dated[a], dated[b]
                 if da.article.id == db.article.id:
                     if da.sentence == db.sentence:  # one sentence, two expressions for one date
-                        parent[root(b)] = root(a)
+                        same.union(a, b)
                     continue  # two sentences of one article are two statements
                 shared = len(words[a] & words[b])
                 same_figure = bool(da.figures & db.figures)
                 if same_figure or (da.actors & db.actors and shared >= WITH_ACTOR) or shared >= SHARED_WORDS:
-                    parent[root(b)] = root(a)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(dated)):
-        groups[root(i)].append(i)
-    return [[dated[i] for i in g] for g in sorted(groups.values(), key=lambda g: g[0])]
+                    same.union(a, b)
+    return [[dated[i] for i in g] for g in same.groups()]

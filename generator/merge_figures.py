@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from generator.grouping import Groups
 from generator.model import Article, FigureMention
 
 STEM = 6  # characters of a word that stand for its stem ("Nationalgardisten" ~ "Nationalgarde")
@@ -56,14 +57,7 @@ def merge_figure_mentions(
 ) -> list[MergedFigure]:
     unit_stems = [stems(f.mention.unit, function_words) for f in found]
     context = [stems(sentence_text(f), function_words) - u for f, u in zip(found, unit_stems, strict=True)]
-    parent = list(range(len(found)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    same: Groups[int] = Groups(range(len(found)))
     blocks: dict[object, list[int]] = defaultdict(list)
     for i, f in enumerate(found):
         m = f.mention
@@ -79,12 +73,9 @@ def merge_figure_mentions(
                     (value >= SPECIFIC and shared >= CONTEXT_WORDS) or (value >= LARGE and shared >= 1)
                 )
                 if same_unit or same_context:
-                    parent[root(b)] = root(a)
+                    same.union(a, b)
 
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(found)):
-        groups[root(i)].append(i)
-    ordered = sorted(groups.values(), key=lambda g: g[0])
+    ordered = same.groups()
     # conflicts, blocked by unit stem
     by_stem: dict[str, set[int]] = defaultdict(set)
     group_units = [set().union(*(unit_stems[i] for i in g)) for g in ordered]

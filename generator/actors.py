@@ -3,13 +3,13 @@
 Recognition is the CRF of :mod:`generator.ner` plus three cue rules from the language data, which
 catch names the model is unsure of:
 
-* a role word followed by capitalised words is a person ("Justizminister Marco Buschmann");
-* a known first name followed by a capitalised word is a person ("Marco Buschmann");
-* after an organisation head comes its name ("Nachrichtenagentur Interfax"); an institution named
+* a role word followed by capitalised words is a person ("Justizministerin Petra Kowalczyk");
+* a known first name followed by a capitalised word is a person ("Petra Kowalczyk");
+* after an organisation head comes its name ("Nachrichtenagentur Kobold"); an institution named
   with a definite article is an organisation on its own ("Das Innenministerium teilte mit").
 
-Within the article, a genitive joins its base ("Tokajews" → "Tokajew") and a surname alone stands for
-the full name used in the article ("Tokajew" → "Kassym-Schomart Tokajew").
+Within the article, a genitive joins its base ("Petrows" → "Petrow") and a surname alone stands for
+the full name used in the article ("Petrow" → "Iwan Petrow").
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class ActorExtractor:
 
     def _after_cue(self, word: str) -> bool:
         """After a role or a first name, a capitalised word is a name even if it is also a noun
-        ("Justizminister Marco Buschmann"), but not a place in the genitive ("Präsident Frankreichs")."""
+        ("Justizministerin Petra Kowalczyk"), but not a place in the genitive ("Präsident Frankreichs")."""
         if not _cap(word) or word.casefold() in self.lang.function_words or self.cues.is_role(word):
             return False
         if word in self.lex.places or (word.endswith("s") and word[:-1] in self.lex.places):
@@ -121,7 +121,7 @@ class ActorExtractor:
                 end = self._extend_name(words, i, first=True)
                 if end > i + 1:
                     spans.append(Span(i, end, "PER"))
-            # an organisation head: the name after it ("Nachrichtenagentur Interfax", "Militärbündnis OVKS"),
+            # an organisation head: the name after it ("Nachrichtenagentur Kobold", "Militärbündnis OGV"),
             # or, as a compound on its own, the institution ("Innenministerium")
             if _cap(w) and self.cues.is_organisation_head(w):
                 if (
@@ -142,7 +142,7 @@ class ActorExtractor:
                 and not self.cues.is_place_head(words[i + 1])
             ):
                 spans.append(Span(i + 1, self._extend_name(words, i + 1), "LOC"))
-            # "<name> als <role>": "Nursultan Nasarbajew als Präsident"
+            # "<name> als <role>": "Max Mustermann als Präsident"
             if w.casefold() in ("als", "as") and i + 1 < n and self.cues.is_role(words[i + 1]):
                 j = i
                 while j > 0 and i - j < 3 and self._name_word(words[j - 1]) and j - 1 > 0:
@@ -208,7 +208,7 @@ class ActorExtractor:
         return " ".join(words[start:end]).replace(" - ", "-")
 
     def role_after(self, words: Sequence[str], end: int) -> str | None:
-        """ "… Nasarbajew als Präsident …" → "Präsident"."""
+        """ "… Mustermann als Präsident …" → "Präsident"."""
         if end + 1 < len(words) and words[end].casefold() in ("als", "as") and self.cues.is_role(words[end + 1]):
             return words[end + 1]
         return None
@@ -234,7 +234,7 @@ class ActorExtractor:
         return self._resolve(article, found)
 
     def _dateline(self, article: Article) -> tuple[int, list[Span], int]:
-        """The dateline's places and agency ("Almaty/Moskau (Reuters) -") as spans of its sentence,
+        """The dateline's places and agency ("Kleinau/Berlin (Reuters) -") as spans of its sentence,
         with the number of tokens the dateline takes (no other span may start inside it)."""
         meta = article.meta
         if not meta.dateline:
@@ -264,7 +264,7 @@ class ActorExtractor:
 
     def _recurring(self, sentences: list[list[str]], found: list[_Found]) -> list[_Found]:
         """A name found once is a name wherever it recurs in the article; a person's surname too
-        ("Der heute 81-jährige Nasarbajew")."""
+        ("Der heute 81-jährige Mustermann")."""
         names: dict[tuple[str, ...], str] = {}
         for f in found:
             name = tuple(sentences[f.sentence][f.start : f.end])
@@ -315,7 +315,7 @@ class ActorExtractor:
         return tuple(resolved)
 
     def _base_form(self, text: str, known: set[str]) -> str:
-        """Genitive → base: "Kasachstans" → "Kasachstan" when the base is known (article or lexicon)."""
+        """Genitive → base: "Polens" → "Kleinau" when the base is known (article or lexicon)."""
         if len(text) > 3 and text.endswith("s"):
             stem = text[:-1]
             last = stem.split()[-1]

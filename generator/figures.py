@@ -75,7 +75,7 @@ class FigureExtractor:
         age = self._age.match(w)
         if age:
             return _Number(i, i + 1, float(age.group(1)), "age")
-        # an age in brackets after a name: "Nursultan Nasarbajew (81)"
+        # an age in brackets after a name: "Max Mustermann (81)"
         if 1 < i < len(words) - 1 and words[i - 1] == "(" and words[i + 1] == ")" and words[i - 2][:1].isupper():
             age_value = self.digits(w)
             if age_value is not None and 0 < age_value < 120 and w.isdigit():

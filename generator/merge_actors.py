@@ -5,8 +5,8 @@ Rules (in this order), never across kinds (a person never merges with a place):
 1. Same name (after the article's own genitive and surname resolution) → one actor; its kind is the
    majority of its mentions' kinds.
 2. People: the same surname after transliteration folding and compatible first names
-   ("Kassym-Schomart Tokajew" / "Kassym-Jomart Tokajew", "Alexander Gruschko" / "Alexander Grushko").
-   Different folded surnames never merge ("Tokajew" / "Tokarew").
+   ("Iwan Petrow" / "Ivan Petrov", "Sergej Grischin" / "Sergei Grishin").
+   Different folded surnames never merge ("Petrow" / "Petrenko").
 3. A surname alone joins the one full name in the dossier with that folded surname.
 4. An acronym joins the organisation whose initials it spells ("EU" / "Europäische Union").
 
@@ -68,7 +68,7 @@ def long_forms(
 ) -> list[tuple[Article, ActorMention]]:
     """Long forms of the dossier's acronyms wherever they stand: a run of words, starting and ending
     with a capitalised one, whose initials (function words left out) spell the acronym
-    ("Organisation des Vertrags über kollektive Sicherheit" for "OVKS")."""
+    ("Organisation für gemeinsame Verteidigung" for "OGV")."""
     found: list[tuple[Article, ActorMention]] = []
     wanted = {a for a in acronyms if 2 < len(a) <= 8}
     if not wanted:

@@ -4,8 +4,8 @@
   is counted agrees: the units share a word stem ("Einwohnerinnen und Einwohner" / "Einwohner"), or
   the number is specific (10 or more) and the two sentences share at least two content words (one,
   from 100 on)
-  ("etwa 2500 Soldaten … einige Tage oder Wochen in Kasachstan" / "etwa 2.500 Mann … einige Tage oder
-  Wochen in Kasachstan"). Figures are blocked by value: no all-pairs comparison.
+  ("etwa 2500 Soldaten … einige Tage oder Wochen in Kleinau" / "etwa 2.500 Mann … einige Tage oder
+  Wochen in Kleinau"). Figures are blocked by value: no all-pairs comparison.
 * Conflict: two figures from different articles with different values (or one vague) that count the
   same thing (a shared unit stem) in the same context (at least two shared content words besides it).
 """

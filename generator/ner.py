@@ -57,7 +57,7 @@ class Features:
 
     def _word(self, word: str) -> dict[str, Any]:
         low = word.casefold()
-        stem = word[:-1] if len(word) > 3 and word.endswith("s") else word  # genitive: Kasachstans
+        stem = word[:-1] if len(word) > 3 and word.endswith("s") else word  # genitive: Polens
         lex = self.lex
         f: dict[str, Any] = {
             "low": low,

@@ -296,10 +296,10 @@ class QuoteExtractor:
             commas = [k for k, w in enumerate(words) if w == ","]
             found = None
             # a frame after the last comma: "..., erklaerte X." / "..., berichtete das Staatsfernsehen."
-            # (or right after any comma: "Er plane Gespräche, sagte Macron, dessen Land …")
+            # (or right after any comma: "Er plane Gespräche, sagte Weber, dessen Land …")
             for c in commas:
                 for k in range(c + 1, min(len(words), c + 3)):
-                    introduces = k + 1 < len(words) and words[k + 1] == ","  # "…, Jen Psaki, sagte, …"
+                    introduces = k + 1 < len(words) and words[k + 1] == ","  # "…, Lena Vogt, sagte, …"
                     if (
                         low[k] in self.q.speech_verbs
                         and not introduces
@@ -309,7 +309,7 @@ class QuoteExtractor:
                         break
                 if found is not None:
                     break
-            # a frame before a comma: "X sagte, ...", "Die Sprecherin ..., Jen Psaki, sagte, ..."
+            # a frame before a comma: "X sagte, ...", "Die Sprecherin ..., Lena Vogt, sagte, ..."
             if found is None:
                 for k, w in enumerate(low):
                     after = [c for c in commas if c > k]
@@ -323,7 +323,7 @@ class QuoteExtractor:
                     out.append(source)
                     continue
             if found is None:
-                # "laut Interfax …", "Interfax zufolge …"
+                # "laut Kobold …", "Kobold zufolge …"
                 for k, w in enumerate(low):
                     if w in self.q.according_words:
                         target = k + 1 if w != "zufolge" else k - 1

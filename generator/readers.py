@@ -34,7 +34,7 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SENTENCE_END = re.compile(r"[.!?:;,…]['\"»«“”’]?$")
-# "Almaty/Moskau (Reuters) -", "LONDON, Jan 7 (Reuters) -", "Berlin (dpa) –"
+# "Kleinau/Berlin (Reuters) -", "LONDON, Jan 7 (Reuters) -", "Berlin (dpa) –"
 _DATELINE = re.compile(
     r"^(?P<places>[^\W\d_][\w.'’-]*(?:[ /][^\W\d_][\w.'’-]*){0,5})"
     r"(?:,[^()\n]{1,30}?)?\s*\((?P<source>[^()\n]{1,40})\)\s*[-–—]+\s*"
@@ -249,7 +249,7 @@ def _is_headline(text: str, first: bool) -> bool:
 def find_dateline(
     paragraph: str, function_words: frozenset[str] = frozenset()
 ) -> tuple[str, tuple[str, ...], str] | None:
-    """``Almaty/Moskau (Reuters) - …`` → (dateline as written, places, source).
+    """``Kleinau/Berlin (Reuters) - …`` → (dateline as written, places, source).
 
     A place never starts with a function word of the language ("Die Regierung (CDU) - …" is no dateline).
     """

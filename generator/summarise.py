@@ -120,7 +120,7 @@ def _sentence_of(starts: Sequence[int], offset: int) -> int:
 
 
 def summary_text(article: Article, index: int) -> str:
-    """A summary sentence as a reader sees it: without the dateline (``Almaty/Moskau (Reuters) -``)."""
+    """A summary sentence as a reader sees it: without the dateline (``Kleinau/Berlin (Reuters) -``)."""
     text = article.sentences[index].text
     dateline = article.meta.dateline
     if dateline and text.startswith(dateline):

@@ -7,8 +7,7 @@ date and label). Spelling variants, conflicts and corroboration by content come 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
-from typing import TypeVar
+from collections.abc import Mapping
 
 from generator.lang import LanguageData, load_language
 from generator.merge_actors import MergedActor, long_forms, merge_actor_mentions
@@ -31,15 +30,7 @@ from generator.summarise import summary_text
 
 
 def sentence_at(article: Article, offset: int) -> int:
-    """Index of the sentence that contains ``offset`` (the nearest before it, between sentences)."""
-    lo, hi = 0, len(article.sentences) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if article.sentences[mid].start <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    return article.sentence_at(offset)
 
 
 def mention(article: Article, offset: int) -> MentionRef:
@@ -60,17 +51,6 @@ class _Ids:
             candidate = f"{base}-{n}"
         self.taken.add(candidate)
         return candidate
-
-
-K = TypeVar("K", bound=Hashable)
-V = TypeVar("V")
-
-
-def _group(items: Iterable[tuple[K, V]]) -> dict[K, list[V]]:
-    groups: dict[K, list[V]] = defaultdict(list)
-    for key, value in items:
-        groups[key].append(value)
-    return groups
 
 
 LABEL_MAX = 160

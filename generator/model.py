@@ -92,6 +92,17 @@ class Article:
     def title(self) -> str:
         return self.meta.title
 
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence that contains ``offset`` (the nearest before it, between sentences)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
 
 # --- per-article facts (the output of ``analyse``) ---------------------------------------------
 

@@ -81,12 +81,11 @@ def rank_summary(article: Article, figures: Sequence[FigureMention], actors: Seq
     frequent = {n for n, c in Counter(a.name for a in actors).items() if c >= 2}
     figures_in: Counter[int] = Counter()
     actors_in: dict[int, set[str]] = {}
-    starts = [s.start for s in article.sentences]
     for f in figures:
-        figures_in[_sentence_of(starts, f.start)] += 1
+        figures_in[article.sentence_at(f.start)] += 1
     for a in actors:
         if a.name in frequent:
-            actors_in.setdefault(_sentence_of(starts, a.start), set()).add(a.name)
+            actors_in.setdefault(article.sentence_at(a.start), set()).add(a.name)
     scores = {}
     for rank, i in enumerate(candidates):
         scores[i] = (
@@ -106,17 +105,6 @@ def rank_summary(article: Article, figures: Sequence[FigureMention], actors: Seq
         if len(chosen) == size:
             break
     return tuple(sorted(chosen))
-
-
-def _sentence_of(starts: Sequence[int], offset: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def summary_text(article: Article, index: int) -> str:

@@ -88,13 +88,6 @@ class TimeTagger:
     def _month(self, word: str) -> int | None:
         return self.t.months.get(word.casefold().rstrip("."))
 
-    def _qualifier_start(self, low: Sequence[str], i: int) -> int:
-        for phrase in self._qualifiers:
-            k = len(phrase)
-            if i - k >= 0 and tuple(low[i - k : i]) == phrase:
-                return i - k
-        return i
-
     # --- one sentence --------------------------------------------------------------------------
 
     def tag_sentence(

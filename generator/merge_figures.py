@@ -2,12 +2,14 @@
 
 * Same figure: the same value (digits, words and separators normalised: "3700" = "3.700") and what
   is counted agrees: the units share a word stem ("Einwohnerinnen und Einwohner" / "Einwohner"), or
-  the number is specific (10 or more) and the two sentences share at least two content words (one,
-  from 100 on)
+  the number is specific (10 or more) and the two sentences share at least two content words besides
+  the figure (one, from 100 on), for mutual best matches only
   ("etwa 2500 Soldaten … einige Tage oder Wochen in Kleinau" / "etwa 2.500 Mann … einige Tage oder
   Wochen in Kleinau"). Figures are blocked by value: no all-pairs comparison.
-* Conflict: two figures from different articles with different values (or one vague) that count the
+* Conflict: two mentions from different articles with different values (or one vague) that count the
   same thing (a shared unit stem) in the same context (at least two shared content words besides it).
+  Mentions are compared, not merged groups: the words of a large group together would match almost
+  anything.
 """
 
 from __future__ import annotations
@@ -56,47 +58,59 @@ def merge_figure_mentions(
     found: Sequence[Found], function_words: frozenset[str], sentence_text: Callable[[Found], str]
 ) -> list[MergedFigure]:
     unit_stems = [stems(f.mention.unit, function_words) for f in found]
-    context = [stems(sentence_text(f), function_words) - u for f, u in zip(found, unit_stems, strict=True)]
+    # the sentence's words besides the figure itself (its number words and its unit)
+    context = [
+        stems(sentence_text(f), function_words) - u - stems(f.mention.text, function_words)
+        for f, u in zip(found, unit_stems, strict=True)
+    ]
     same: Groups[int] = Groups(range(len(found)))
     blocks: dict[object, list[int]] = defaultdict(list)
     for i, f in enumerate(found):
         m = f.mention
         key: object = round(m.value, 6) if m.value is not None else ("vague", m.text.casefold(), m.unit.casefold())
         blocks[key].append(i)
+    # Context links (different units, same value) join only mutual best matches: chained, they would
+    # snowball across a large dossier ("100 Meter" ~ "100 Feuerwehrleute" ~ "100 Musikstücke").
+    best: dict[int, tuple[int, int]] = {}  # mention → (shared words, -partner)
     for members in blocks.values():
         for a_pos, a in enumerate(members):
             for b in members[a_pos + 1 :]:
-                value = found[a].mention.value
-                same_unit = bool(unit_stems[a] & unit_stems[b])
-                shared = len(context[a] & context[b])
-                same_context = value is not None and (
-                    (value >= SPECIFIC and shared >= CONTEXT_WORDS) or (value >= LARGE and shared >= 1)
-                )
-                if same_unit or same_context:
+                if unit_stems[a] & unit_stems[b]:
                     same.union(a, b)
+                    continue
+                value = found[a].mention.value
+                shared = len(context[a] & context[b])
+                if value is not None and (
+                    (value >= SPECIFIC and shared >= CONTEXT_WORDS) or (value >= LARGE and shared >= 1)
+                ):
+                    for x, y in ((a, b), (b, a)):
+                        if (shared, -y) > best.get(x, (0, 0)):
+                            best[x] = (shared, -y)
+    for a, (_, minus_b) in best.items():
+        if best.get(-minus_b, (0, 1))[1] == -a:
+            same.union(a, -minus_b)
 
     ordered = same.groups()
-    # conflicts, blocked by unit stem
-    by_stem: dict[str, set[int]] = defaultdict(set)
-    group_units = [set().union(*(unit_stems[i] for i in g)) for g in ordered]
-    group_context = [set().union(*(context[i] for i in g)) for g in ordered]
-    group_articles = [{found[i].article.id for i in g} for g in ordered]
-    for gi, units in enumerate(group_units):
-        for s in units:
-            by_stem[s].add(gi)
+    group_of = {i: gi for gi, g in enumerate(ordered) for i in g}
+    # Conflicts between mentions (never between whole groups: a group's words together would match
+    # almost anything), blocked by unit stem.
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for i, units in enumerate(unit_stems):
+        for s in sorted(units):
+            by_stem[s].append(i)
     conflicts: dict[int, set[int]] = defaultdict(set)
-    for members_set in by_stem.values():
-        members = sorted(members_set)
+    for members in by_stem.values():
         for a_pos, a in enumerate(members):
             for b in members[a_pos + 1 :]:
-                va, vb = found[ordered[a][0]].mention.value, found[ordered[b][0]].mention.value
+                ga, gb = group_of[a], group_of[b]
+                if ga == gb or gb in conflicts[ga] or found[a].article.id == found[b].article.id:
+                    continue  # one article giving two numbers is no disagreement between sources
+                va, vb = found[a].mention.value, found[b].mention.value
                 if va == vb and va is not None:
                     continue
-                if group_articles[a] == group_articles[b] and len(group_articles[a]) == 1:
-                    continue  # one article giving two numbers is no disagreement between sources
-                if len(group_context[a] & group_context[b]) >= CONTEXT_WORDS:
-                    conflicts[a].add(b)
-                    conflicts[b].add(a)
+                if len(context[a] & context[b]) >= CONTEXT_WORDS:
+                    conflicts[ga].add(gb)
+                    conflicts[gb].add(ga)
     return [
         MergedFigure(tuple(found[i] for i in g), tuple(sorted(conflicts.get(gi, ())))) for gi, g in enumerate(ordered)
     ]

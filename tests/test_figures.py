@@ -150,3 +150,21 @@ def test_same_figure_across_sources_merges_and_different_values_conflict(tmp_pat
     planes_a, planes_b = by_value[70], by_value[80]
     assert planes_a.conflicts == (planes_b.id,) and planes_b.conflicts == (planes_a.id,)
     assert dossier.figures[0].conflicts  # conflicts first
+
+
+def test_figures_linked_by_context_alone_do_not_snowball(tmp_path: Path) -> None:
+    """Three reports of "100" counting different things in the same words: at most the best pair is
+    one figure; a chain of such links would merge unrelated counts across a large dossier."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    texts = {
+        "a": "Rund 100 Feuerwehrleute kamen zur brennenden Lagerhalle am Stadthafen.",
+        "b": "Die brennende Lagerhalle am Stadthafen ist 100 Meter lang.",
+        "c": "In der brennenden Lagerhalle am Stadthafen lagerten 100 Klaviere.",
+    }
+    for name, text in texts.items():
+        (seeds / f"{name}.txt").write_text(text, encoding="utf-8")
+    dossier = gather(load_config({"seeds": str(seeds), "docs": str(tmp_path / "out")}, tmp_path))
+    hundreds = [f for f in dossier.figures if f.value == 100]
+    assert sum(len(f.mentions) for f in hundreds) == 3
+    assert max(len({r.article for r in f.mentions}) for f in hundreds) == 2

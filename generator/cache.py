@@ -29,7 +29,8 @@ FORMAT = b"dossier-cache-1\n"
 
 @functools.cache
 def fingerprint() -> str:
-    """The generator's version and the contents of its language data and models."""
+    """The generator's version and the contents of its language data and models (all but the page
+    labels, ``ui.yaml``, which only rendering reads: a changed label must not re-analyse every article)."""
     h = hashlib.sha256(__version__.encode())
     root = resources.files("generator")
     for folder in ("lang", "models"):
@@ -37,7 +38,7 @@ def fingerprint() -> str:
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*")):
-            if path.is_file():
+            if path.is_file() and path.name != "ui.yaml":
                 h.update(path.relative_to(base).as_posix().encode())
                 h.update(path.read_bytes())
     return h.hexdigest()

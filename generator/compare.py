@@ -8,6 +8,7 @@ come from an index of the stems that few sentences share (blocking), never from 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.grouping import Groups
@@ -109,12 +110,29 @@ def _groups(dossier: Dossier) -> list[tuple[str, ...]]:
     return [tuple(g) for g in joined.groups() if len(g) > 1]
 
 
+def _in_group(items: Sequence[Figure] | Sequence[Event], members: Sequence[str]) -> dict[str, set[str]]:
+    """The items (in dossier order) that articles of the group report, each with those articles."""
+    member_set = set(members)
+    return {x.id: arts for x in items if (arts := {m.article for m in x.mentions} & member_set)}
+
+
 def compare(dossier: Dossier, function_words: frozenset[str]) -> Comparison:
     groups = []
+    # each group looks only at the items its articles report (an index by article, not groups × items)
+    fig_index: dict[str, list[int]] = defaultdict(list)
+    event_index: dict[str, list[int]] = defaultdict(list)
+    for n, f in enumerate(dossier.figures):
+        for a in {m.article for m in f.mentions}:
+            fig_index[a].append(n)
+    for n, e in enumerate(dossier.timeline):
+        for a in {m.article for m in e.mentions}:
+            event_index[a].append(n)
     for members in _groups(dossier):
         member_set = set(members)
-        figs = {f.id: {m.article for m in f.mentions} & member_set for f in dossier.figures}
-        events = {e.id: {m.article for m in e.mentions} & member_set for e in dossier.timeline}
+        own_figs = [dossier.figures[n] for n in sorted({n for a in members for n in fig_index[a]})]
+        own_events = [dossier.timeline[n] for n in sorted({n for a in members for n in event_index[a]})]
+        figs = _in_group(own_figs, members)
+        events = _in_group(own_events, members)
         only = {
             a: (
                 tuple(k for k, v in figs.items() if v == {a}),

@@ -10,7 +10,9 @@ Article text only ever reaches a page through these functions:
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 import posixpath
 import re
 from collections.abc import Iterable, Sequence
@@ -21,7 +23,10 @@ _MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~^=:$&\"'")
 
 
 def esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    # most text has nothing to escape, and these tests are much cheaper than html.escape's replaces
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return html.escape(text, quote=True)
+    return text
 
 
 def highlight(text: str, names: Iterable[str]) -> str:
@@ -44,7 +49,14 @@ def md_text(text: str) -> str:
     return "".join(f"&#{ord(ch)};" if ch in _MD_SPECIAL else ch for ch in " ".join(text.split()))
 
 
+# What a YAML double-quoted scalar holds as written (YAML 1.1 printable characters, minus the ones
+# PyYAML reads as line breaks or a byte-order mark); JSON escapes only '"', '\\' and C0 controls.
+_YAML_PLAIN = re.compile("[\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*")
+
+
 def front_matter(title: str) -> str:
+    if _YAML_PLAIN.fullmatch(title):  # the common case, without the cost of a YAML emitter
+        return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
     return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True, width=1000) + "---\n\n"
 
 
@@ -60,15 +72,22 @@ def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
 
 
 def relative(from_page: str, to_path: str) -> str:
-    """``to_path`` as seen from the folder of ``from_page`` (what posixpath.relpath gives, without its
-    cost: this runs for every link of every page)."""
+    """``to_path`` as seen from the folder of ``from_page`` (what posixpath.relpath gives for these
+    normalised relative paths, without its cost: this runs for every link of every page)."""
     from_dir = from_page.rpartition("/")[0]
     if not from_dir:
         return to_path
     to_dir, _, name = to_path.rpartition("/")
     if to_dir == from_dir:
         return name
-    return posixpath.relpath(to_path, from_dir)
+    return _up(from_dir, to_dir) + name
+
+
+@functools.lru_cache(maxsize=1024)
+def _up(from_dir: str, to_dir: str) -> str:
+    """The relative folder path (ending in "/", or empty) from one docs folder to another."""
+    up = posixpath.relpath(to_dir or ".", from_dir)
+    return "" if up == "." else up + "/"
 
 
 def link(from_page: str, to_page: str, text: str, anchor: str | None = None, title: str | None = None) -> str:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from generator.grouping import Groups
 from generator.model import Article, FigureMention
 
+_ALNUM_RUN = re.compile(r"[^\W_]+")  # \w is isalnum() plus "_"
 STEM = 6  # characters of a word that stand for its stem ("Nationalgardisten" ~ "Nationalgarde")
 SPECIFIC = 10.0  # a value from which two reports with shared context are taken to be the same figure
 LARGE = 100.0  # a value so specific that one shared context word suffices
@@ -50,7 +52,7 @@ class MergedFigure:
 
 def stems(text: str, function_words: frozenset[str], size: int = STEM) -> set[str]:
     """Content words of ``text``, each cut to its first ``size`` letters (a crude, language-neutral stem)."""
-    words = "".join(ch if ch.isalnum() else " " for ch in text).split()
+    words = _ALNUM_RUN.findall(text)  # runs of letters and digits (str.isalnum)
     return {w.casefold()[:size] for w in words if len(w) > 2 and w.casefold() not in function_words and w.isalpha()}
 
 

@@ -91,13 +91,16 @@ class _Ctx:
     lang: LanguageData
     articles: Mapping[str, Article]
     facts: Mapping[str, ArticleFacts]
-    cooccurrence: Counter[tuple[str, str]]
     labels: Mapping[str, str]
     comparison: Comparison
     with_page: frozenset[str]  # the actors important enough for a page of their own
     figures_of: Mapping[str, list[Figure]]  # by article id, in dossier order
     actors_of: Mapping[str, list[Actor]]
     quotes_of: Mapping[str, list[Quote]]
+    quotes_by: Mapping[str, list[Quote]]  # by speaker id
+    named_with: Mapping[str, Counter[str]]  # actor id → the actors named in the same sentences, and how often
+    actor_by_id: Mapping[str, Actor]
+    figure_by_id: Mapping[str, Figure]
 
     def actor_link(self, page: str, actor_id: str, name: str) -> str:
         """The actor's name, linked to its page where it has one."""
@@ -144,6 +147,22 @@ def _quotes_by_article(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
     return out
 
 
+def _quotes_by_speaker(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
+    out: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        if q.speaker:
+            out[q.speaker].append(q)
+    return out
+
+
+def _named_with(pairs: Counter[tuple[str, str]]) -> dict[str, Counter[str]]:
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    for (a, b), n in pairs.items():
+        out[a][b] += n
+        out[b][a] += n
+    return out
+
+
 def _important_actors(dossier: Dossier) -> frozenset[str]:
     """Actors that get a page: named more than once, or given a role, or quoted."""
     quoted = {q.speaker for q in dossier.quotes if q.speaker}
@@ -168,13 +187,16 @@ def render(dossier: Dossier, lang: LanguageData) -> Site:
         lang=lang,
         articles={a.id: a for a in dossier.articles},
         facts={f.article_id: f for f in dossier.facts},
-        cooccurrence=cooccurrence(dossier.actors),
         labels=_labels(dossier, lang),
         comparison=compare(dossier, lang.function_words),
         with_page=_important_actors(dossier),
         figures_of=_by_article(dossier.figures),
         actors_of=_by_article(dossier.actors),
         quotes_of=_quotes_by_article(dossier.quotes),
+        quotes_by=_quotes_by_speaker(dossier.quotes),
+        named_with=_named_with(cooccurrence(dossier.actors)),
+        actor_by_id={a.id: a for a in dossier.actors},
+        figure_by_id={f.id: f for f in dossier.figures},
     )
     files: dict[str, str | bytes] = {
         HOME: _home(ctx),
@@ -270,7 +292,11 @@ def _home(ctx: _Ctx) -> str:
     parts.append(paragraph(esc(" ".join(facts)), "dossier-facts"))
 
     parts.append(_h2(ctx.L("home_articles_heading")))
-    parts.append(_article_table(ctx, HOME))
+    if len(d.articles) <= NAV_ARTICLES_MAX:
+        parts.append(_article_table(ctx, HOME))
+    else:
+        to_index = link(HOME, f"{ARTICLES}/index.md", ctx.L("all_articles", n=len(d.articles)))
+        parts.append(paragraph(to_index, "dossier-note"))
 
     parts.append(_h2(ctx.L("home_top_actors")))
     parts.append(_actor_table(ctx, HOME, d.actors[:HOME_TOP]) if d.actors else _none(ctx, "actors"))
@@ -284,7 +310,7 @@ def _home(ctx: _Ctx) -> str:
         else _none(ctx, "timeline")
     )
     parts.append(_h2(ctx.L("home_conflicts")))
-    parts.append(_conflict_list(ctx, HOME))
+    parts.append(_conflict_list(ctx, HOME, HOME_TOP))
     for g in ctx.comparison.groups:  # and what only one source reports
         counts = [
             ctx.L("home_only", source=ctx.short(ctx.articles[a]), figures=len(f), events=len(e))
@@ -422,7 +448,7 @@ def _figure_sources(ctx: _Ctx, f: Figure) -> list[str]:
 
 def _figure_table(ctx: _Ctx, page: str, figures: Iterable[Figure]) -> str:
     rows, keys, ids = [], [], []
-    by_id = {f.id: f for f in ctx.dossier.figures}
+    by_id = ctx.figure_by_id
     for f in figures:
         articles = {r.article for r in f.mentions}
         conflicts = ", ".join(link(page, FIGURES, by_id[c].text, anchor=c) for c in f.conflicts if c in by_id)
@@ -455,12 +481,26 @@ def _figure_table(ctx: _Ctx, page: str, figures: Iterable[Figure]) -> str:
     return table(headers, rows, keys, numeric=numeric, row_ids=ids if page == FIGURES else None)
 
 
-def _conflict_list(ctx: _Ctx, page: str) -> str:
-    """Each pair of figures that disagree, side by side with their sources."""
-    by_id = {f.id: f for f in ctx.dossier.figures}
-    pairs = sorted({tuple(sorted((f.id, c))) for f in ctx.dossier.figures for c in f.conflicts if c in by_id})
+def _conflict_list(ctx: _Ctx, page: str, limit: int | None = None) -> str:
+    """Each pair of figures that disagree, side by side with their sources (the first ``limit``
+    pairs, in dossier order, and a link to the figures page for the rest)."""
+    by_id = ctx.figure_by_id
+    order = {f.id: n for n, f in enumerate(ctx.dossier.figures)}
+    pairs = sorted(
+        {
+            tuple(sorted((f.id, c), key=order.__getitem__))
+            for f in ctx.dossier.figures
+            for c in f.conflicts
+            if c in by_id
+        },
+        key=lambda pair: (order[pair[0]], order[pair[1]]),
+    )
     if not pairs:
         return _none(ctx, "conflicts")
+    more = ""
+    if limit is not None and len(pairs) > limit:
+        more = paragraph(link(page, FIGURES, ctx.L("all_conflicts", n=len(pairs))), "dossier-note")
+        pairs = pairs[:limit]
     rows = []
     for a_id, b_id in pairs:
         cells = []
@@ -468,7 +508,7 @@ def _conflict_list(ctx: _Ctx, page: str) -> str:
             refs = "<br>".join(ctx.ref(page, r) for r in f.mentions)
             cells.append(f"<strong>{esc(f.text)}</strong><br>{esc(', '.join(_figure_sources(ctx, f)))}<br>{refs}")
         rows.append(cells)
-    return table([ctx.L("conflict_side_a"), ctx.L("conflict_side_b")], rows)
+    return table([ctx.L("conflict_side_a"), ctx.L("conflict_side_b")], rows) + more
 
 
 def _comparison_rows(ctx: _Ctx) -> list[Row]:
@@ -566,9 +606,9 @@ def _actor(ctx: _Ctx, x: Actor) -> str:
         + "\n</tbody>\n</table>\n"
     )
     mentions = bullet_list(f"{highlight(r.text, (x.name, *x.aliases))} ({ctx.ref(page, r)})" for r in x.mentions)
-    quotes = [q for q in ctx.dossier.quotes if q.speaker == x.id]
-    co = Counter({(b if a == x.id else a): n for (a, b), n in ctx.cooccurrence.items() if x.id in (a, b)})
-    by_id = {a.id: a for a in ctx.dossier.actors}
+    quotes = ctx.quotes_by.get(x.id, [])
+    co = ctx.named_with.get(x.id, Counter())
+    by_id = ctx.actor_by_id
     together = bullet_list(
         f"{ctx.actor_link(page, i, by_id[i].name)} ({esc(ctx.L('times_together', n=n))})"
         for i, n in sorted(co.items(), key=lambda kv: (-kv[1], by_id[kv[0]].name))
@@ -707,7 +747,7 @@ def _compare(ctx: _Ctx) -> str:
             items = [fig_item(f) for f in figs] + [event_item(e) for e in events]
             parts.append(bullet_list(items) if items else paragraph(esc(ctx.L("none")), "dossier-empty"))
     parts.append(_h2(ctx.L("home_conflicts")))
-    parts.append(_conflict_list(ctx, COMPARE))
+    parts.append(_conflict_list(ctx, COMPARE, HOME_TOP))
     parts.append(_h2(ctx.L("compare_aligned")))
     if c.aligned:
         parts.append(paragraph(esc(ctx.L("compare_aligned_intro"))))

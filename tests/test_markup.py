@@ -1,0 +1,51 @@
+"""The safe-output helpers: fast paths must give what the slow, obviously right versions give."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import posixpath
+
+import pytest
+import yaml
+
+from generator.markup import esc, front_matter, relative
+
+TITLES = [
+    "Plain title",
+    'Quoted "words" and a \\ backslash',
+    "a: b # not a comment",
+    "- not a list",
+    "{not: a mapping}",
+    "null",
+    "123",
+    "yes",
+    "'",
+    "Umlaute ü ß, „Anführung“ — 5 €",
+    "emoji 😀 beyond the BMP",
+    "tab\tinside",
+    "line\u2028separator",
+    "\ufeffbyte-order mark",
+    "delete\x7f",
+    "\xa0no-break space",
+]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_front_matter_reads_back_as_the_same_title(title: str) -> None:
+    text = front_matter(title)
+    assert text.startswith("---\n") and text.endswith("---\n\n")
+    assert yaml.safe_load(text[4:-5]) == {"title": title}
+
+
+def test_relative_links_equal_posixpath_relpath() -> None:
+    pages = ["index.md", "figures.md", "articles/a.md", "actors/b.md", "articles/sub/c.md", "x/y/z/d.md"]
+    targets = ["index.html", "articles/a.html", "actors/b.html", "articles/sub/c.html", "x/y/e.svg", "dossier.json"]
+    for page, target in itertools.product(pages, targets):
+        folder = posixpath.dirname(page)
+        assert relative(page, target) == (posixpath.relpath(target, folder) if folder else target), (page, target)
+
+
+@pytest.mark.parametrize("text", ["plain", "a < b", "x & y", '"q"', "it's", "<script>alert(1)</script>", ""])
+def test_esc_equals_html_escape(text: str) -> None:
+    assert esc(text) == html.escape(text, quote=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from generator.actors import ActorExtractor
+from generator.cache import ToolStore
 from generator.figures import FigureExtractor
 from generator.lang import LanguageData, load_language
 from generator.model import Article, ArticleFacts
@@ -32,6 +33,7 @@ CAPABILITIES = frozenset({"summary", "figures", "conflicts", "timeline", "quotes
 class Analyser:
     """Holds the tools that are costly to build (the NER model and lexicons), one set per language."""
 
+    store: ToolStore = field(default_factory=ToolStore)
     _actors: dict[str, ActorExtractor | None] = field(default_factory=dict)
     _tools: dict[tuple[object, str], Any] = field(default_factory=dict)
 
@@ -58,7 +60,9 @@ class Analyser:
     def actor_extractor(self, language: str) -> ActorExtractor | None:
         if language not in self._actors:
             lang = load_language(language)
-            self._actors[language] = ActorExtractor(lang, Tagger(lang)) if has_model(language) else None
+            self._actors[language] = (
+                ActorExtractor(lang, Tagger(lang, store=self.store)) if has_model(language) else None
+            )
         return self._actors[language]
 
     def analyse(self, article: Article) -> ArticleFacts:

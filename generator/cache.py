@@ -14,17 +14,19 @@ import logging
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from generator import __version__
 from generator.config import Config
-from generator.model import Article, ArticleFacts
+from generator.model import Article, ArticleFacts, Token
 
 log = logging.getLogger(__name__)
 
-FORMAT = b"dossier-cache-1\n"
+FORMAT = b"dossier-cache-2\n"
 
 
 @functools.cache
@@ -42,6 +44,36 @@ def fingerprint() -> str:
                 h.update(path.relative_to(base).as_posix().encode())
                 h.update(path.read_bytes())
     return h.hexdigest()
+
+
+# Tokens are most of an entry and most of its loading time as objects; stored as offsets into the
+# body (with the few tokens whose text is not the body's slice, e.g. "... :(" split by the tokeniser,
+# kept as written), they load several times faster.
+Packed = tuple[tuple[tuple[int, ...], ...], tuple[tuple[int, int, str], ...]]
+
+
+def pack_tokens(article: Article) -> Packed:
+    offsets = []
+    odd = []
+    for si, sentence in enumerate(article.tokens):
+        flat: list[int] = []
+        for k, t in enumerate(sentence):
+            flat += (t.start, t.end)
+            if article.body[t.start : t.end] != t.text:
+                odd.append((si, k, t.text))
+        offsets.append(tuple(flat))
+    return tuple(offsets), tuple(odd)
+
+
+def unpack_tokens(body: str, packed: Packed) -> tuple[tuple[Token, ...], ...]:
+    offsets, odd = packed
+    sentences = [
+        [Token(body[flat[i] : flat[i + 1]], flat[i], flat[i + 1]) for i in range(0, len(flat), 2)] for flat in offsets
+    ]
+    for si, k, text in odd:
+        t = sentences[si][k]
+        sentences[si][k] = Token(text, t.start, t.end)
+    return tuple(tuple(s) for s in sentences)
 
 
 @dataclass(frozen=True)
@@ -80,23 +112,68 @@ class AnalysisCache:
             return None
         if (
             isinstance(value, tuple)
-            and len(value) == 3
+            and len(value) == 4
             and isinstance(value[0], Article)
-            and isinstance(value[1], ArticleFacts)
-            and isinstance(value[2], tuple)
-            and all(isinstance(w, str) for w in value[2])
+            and isinstance(value[2], ArticleFacts)
+            and isinstance(value[3], tuple)
+            and all(isinstance(w, str) for w in value[3])
         ):
-            return value[0], value[1], value[2]
+            try:
+                tokens = unpack_tokens(value[0].body, value[1])
+            except Exception:  # not the shape put() writes
+                log.info("cache entry %s ignored: unexpected tokens", path)
+                return None
+            return replace(value[0], tokens=tokens), value[2], value[3]
         log.info("cache entry %s ignored: unexpected content", path)
         return None
 
     def put(self, key: str, article: Article, facts: ArticleFacts, warnings: tuple[str, ...]) -> None:
-        path = self._path(key)
+        entry = (replace(article, tokens=()), pack_tokens(article), facts, warnings)
+        _write_atomic(self._path(key), FORMAT + pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ToolStore:
+    """Tools that are costly to build and cheap to load (the lexicon built from word-list libraries,
+    the language identifier's decompressed model), kept in the cache folder. An entry is named by
+    what it was built from; one that cannot be read or holds something else is rebuilt."""
+
+    folder: Path | None = None
+
+    @classmethod
+    def for_config(cls, config: Config) -> ToolStore:
+        return cls(None if config.cache_dir is None else config.cache_dir / "tools")
+
+    def load(self, name: str, made_from: str, build: Callable[[], T], kind: type[T]) -> T:
+        if self.folder is None:
+            return build()
+        digest = hashlib.sha256(f"{__version__}\0{made_from}".encode()).hexdigest()[:24]
+        path = self.folder / f"{name}-{digest}.pickle"
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".entry-", dir=path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(FORMAT + pickle.dumps((article, facts, warnings), protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, path)
-        except OSError as exc:  # a cache that cannot be written only costs time
-            log.info("cache entry %s not written: %s", path, exc)
+            data = path.read_bytes()
+            if data.startswith(FORMAT):
+                value = pickle.loads(data[len(FORMAT) :])  # our own folder; the type is checked
+                if isinstance(value, kind):
+                    return value
+            log.info("tool cache %s ignored: unexpected content", path)
+        except OSError:
+            pass
+        except Exception:  # a damaged entry: rebuilt, never trusted
+            log.info("tool cache %s ignored: unreadable", path)
+        value = build()
+        _write_atomic(path, FORMAT + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        return value
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".entry-", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:  # a cache that cannot be written only costs time
+        log.info("cache entry %s not written: %s", path, exc)

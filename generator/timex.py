@@ -69,6 +69,12 @@ class TimeTagger:
         self._qualifiers = lang.figures.qualifiers
         suffixes = "|".join(re.escape(x) for x in lang.figures.age_suffixes)
         self._age = re.compile(rf"^\d{{1,3}}-(?:{suffixes})$", re.IGNORECASE)
+        # a weekday word ("freitag", "freitagmorgen") → the weekday numbers it names, for one lookup a word
+        named: dict[str, list[int]] = {}
+        for name, number in self.t.weekdays.items():
+            for part in ("", *self.t.parts_of_day):
+                named.setdefault(name + part, []).append(number)
+        self._weekday_words = {w: tuple(ns) for w, ns in named.items()}
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -356,9 +362,7 @@ class TimeTagger:
             if any(w in self.t.future_cues for w in low):
                 continue
             for w in low:
-                for name, number in self.t.weekdays.items():
-                    if w == name or (w.startswith(name) and w[len(name) :] in self.t.parts_of_day):
-                        days.append(number)
+                days.extend(self._weekday_words.get(w, ()))
         return days
 
     def tag_text(

@@ -3,10 +3,11 @@ processes do the work."""
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
-from generator.cache import AnalysisCache
+from generator.cache import FORMAT, AnalysisCache, ToolStore
 from generator.config import load_config
 from generator.pipeline import CHUNK, generate
 from tests.conftest import CORPUS, tree
@@ -21,19 +22,21 @@ def test_cached_rebuild_is_identical_and_corrupt_entries_are_rebuilt(tmp_path: P
     cache = tmp_path / "cache"
     plain = generate(_config(tmp_path, "plain"))
     generate(_config(tmp_path, "first", cache=str(cache)))
-    entries = sorted(cache.rglob("*.pickle"))
+    entries = sorted(p for p in cache.rglob("*.pickle") if "tools" not in p.parts)
     assert len(entries) == 4  # one per article
+    assert len(list((cache / "tools").glob("*.pickle"))) == 2  # the lexicon and the language identifier
     second = generate(_config(tmp_path, "second", cache=str(cache)))
     assert tree(tmp_path / "plain") == tree(tmp_path / "first") == tree(tmp_path / "second")
     assert plain.dossier.facts == second.dossier.facts
+    assert plain.dossier.articles == second.dossier.articles  # tokens too, though stored as offsets
     # damaged entries: ignored, rebuilt, the output unchanged
     entries[0].write_bytes(b"not a cache entry")
     entries[1].write_bytes(entries[1].read_bytes()[:40])
-    entries[2].write_bytes(b"dossier-cache-1\n" + b"\x80\x05garbage")
+    entries[2].write_bytes(FORMAT + b"\x80\x05garbage")
     third = generate(_config(tmp_path, "third", cache=str(cache)))
     assert tree(tmp_path / "third") == tree(tmp_path / "plain")
     assert third.exit_code == 0
-    assert entries[0].read_bytes().startswith(b"dossier-cache-1\n")  # rewritten
+    assert entries[0].read_bytes().startswith(FORMAT)  # rewritten
 
 
 def test_cache_key_changes_with_content_and_options(tmp_path: Path) -> None:
@@ -58,3 +61,23 @@ def test_parallel_analysis_gives_the_same_output(tmp_path: Path) -> None:
     assert len(one.dossier.articles) == CHUNK + 4  # more than one chunk: the pool really ran
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
     assert one.issues == two.issues
+
+
+def test_tool_store_builds_once_and_rebuilds_a_damaged_entry(tmp_path: Path) -> None:
+    store = ToolStore(tmp_path / "tools")
+    built: list[int] = []
+
+    def build() -> frozenset[str]:
+        built.append(1)
+        return frozenset({"Wort"})
+
+    assert store.load("words", "v1", build, frozenset) == frozenset({"Wort"})
+    assert store.load("words", "v1", build, frozenset) == frozenset({"Wort"})
+    assert len(built) == 1  # the second time from the folder
+    (entry,) = (tmp_path / "tools").glob("words-*.pickle")
+    entry.write_bytes(FORMAT + b"\x80\x05garbage")
+    assert store.load("words", "v1", build, frozenset) == frozenset({"Wort"}) and len(built) == 2
+    entry.write_bytes(FORMAT + pickle.dumps(["not", "a", "frozenset"]))
+    assert store.load("words", "v1", build, frozenset) == frozenset({"Wort"}) and len(built) == 3
+    assert store.load("words", "v2", build, frozenset) and len(built) == 4  # made from something else
+    assert ToolStore(None).load("words", "v1", build, frozenset) and len(built) == 5  # no cache folder

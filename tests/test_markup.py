@@ -9,7 +9,7 @@ import posixpath
 import pytest
 import yaml
 
-from generator.markup import esc, front_matter, relative
+from generator.markup import esc, front_matter, highlight, relative
 
 TITLES = [
     "Plain title",
@@ -49,3 +49,11 @@ def test_relative_links_equal_posixpath_relpath() -> None:
 @pytest.mark.parametrize("text", ["plain", "a < b", "x & y", '"q"', "it's", "<script>alert(1)</script>", ""])
 def test_esc_equals_html_escape(text: str) -> None:
     assert esc(text) == html.escape(text, quote=True)
+
+
+def test_highlight_marks_names_their_last_word_and_genitive_only_as_whole_words() -> None:
+    text = "Anna Bergers Rede: Berger sagte, die Bergerin <kam>."
+    assert highlight(text, ["Anna Berger"]) == (
+        "<strong>Anna Bergers</strong> Rede: <strong>Berger</strong> sagte, die Bergerin &lt;kam&gt;."
+    )
+    assert highlight("Annaberg", ["Anna"]) == "Annaberg"

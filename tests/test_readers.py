@@ -194,3 +194,25 @@ def test_plain_title_is_one_safe_line() -> None:
     assert plain_title("  a\n<script>x</script> &amp; ") == "a ‹script›x‹/script› +amp;"
     long = plain_title("Wort " * 60)
     assert len(long) <= 122 and long.endswith("…")
+
+
+def test_segmenter_tokenises_exactly_as_somajo_itself_with_and_without_emoji() -> None:
+    """The segmenter skips SoMaJo's emoji step for tokens without an emoji character: the tokens
+    must stay what an unmodified SoMaJo gives."""
+    from somajo import SoMaJo
+
+    from generator.segment import Segmenter
+
+    plain = SoMaJo("de_CMC", split_camel_case=False, split_sentences=True, character_offsets=True)
+    ours = Segmenter()
+    texts = [
+        "Die Polizei nahm am Montag 20.000 Menschen fest. Der 81-jährige Ex-Präsident schwieg.",
+        "Toll 👍🏽 gemacht! Das ❤️ war :-) schön 🇩🇪 und 👨‍👩‍👧 kam auch.",
+        "Preis: 3,50 € – siehe https://example.org/a?b=1 oder mail@example.org ©",
+    ]
+    for text in texts:
+        want = [[(t.text, t.character_offset) for t in s] for s in plain.tokenize_text([text])]
+        got = [[(t.text, (t.start, t.end)) for t in s] for s in ours.sentences(text, 0, len(text), "de")]
+        assert got == want, text
+        if "👍" in text:  # the emoji step still runs where there is one
+            assert {"👍🏽", "❤️"} <= {t for s in got for t, _ in s}

@@ -5,7 +5,8 @@
   the number is specific (10 or more) and the two sentences share at least two content words besides
   the figure (one, from 100 on), for mutual best matches only
   ("etwa 2500 Soldaten … einige Tage oder Wochen in Kleinau" / "etwa 2.500 Mann … einige Tage oder
-  Wochen in Kleinau"). Figures are blocked by value: no all-pairs comparison.
+  Wochen in Kleinau"). Candidates come from blocks of (value, unit stem) and (value, context word):
+  no all-pairs comparison.
 * Conflict: two mentions from different articles with different values (or one vague) that count the
   same thing (a shared unit stem) in the same context (at least two shared content words besides it).
   Mentions are compared, not merged groups: the words of a large group together would match almost
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.grouping import Groups
@@ -66,28 +67,39 @@ def merge_figure_mentions(
         for f, u in zip(found, unit_stems, strict=True)
     ]
     same: Groups[int] = Groups(range(len(found)))
-    blocks: dict[object, list[int]] = defaultdict(list)
+    keys: list[object] = [
+        round(f.mention.value, 6)
+        if f.mention.value is not None
+        else ("vague", f.mention.text.casefold(), f.mention.unit.casefold())
+        for f in found
+    ]
+    # Same value and a shared unit stem: one block per (value, stem), all of it one figure.
+    by_value_unit: dict[tuple[object, str], list[int]] = defaultdict(list)
+    for i, units in enumerate(unit_stems):
+        for s in units:
+            by_value_unit[(keys[i], s)].append(i)
+    for members in by_value_unit.values():
+        for b in members[1:]:
+            same.union(members[0], b)
+    # Same value, other units, shared context words: candidate pairs come from postings of
+    # (value, context word), never from all pairs of a value. They join only mutual best matches:
+    # chained, they would snowball across a large dossier ("100 Meter" ~ "100 Feuerwehrleute" ~
+    # "100 Musikstücke").
+    by_value_word: dict[tuple[object, str], list[int]] = defaultdict(list)
     for i, f in enumerate(found):
-        m = f.mention
-        key: object = round(m.value, 6) if m.value is not None else ("vague", m.text.casefold(), m.unit.casefold())
-        blocks[key].append(i)
-    # Context links (different units, same value) join only mutual best matches: chained, they would
-    # snowball across a large dossier ("100 Meter" ~ "100 Feuerwehrleute" ~ "100 Musikstücke").
+        if f.mention.value is not None and f.mention.value >= SPECIFIC:
+            for w in context[i]:
+                by_value_word[(keys[i], w)].append(i)
     best: dict[int, tuple[int, int]] = {}  # mention → (shared words, -partner)
-    for members in blocks.values():
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1 :]:
-                if unit_stems[a] & unit_stems[b]:
-                    same.union(a, b)
-                    continue
-                value = found[a].mention.value
-                shared = len(context[a] & context[b])
-                if value is not None and (
-                    (value >= SPECIFIC and shared >= CONTEXT_WORDS) or (value >= LARGE and shared >= 1)
-                ):
-                    for x, y in ((a, b), (b, a)):
-                        if (shared, -y) > best.get(x, (0, 0)):
-                            best[x] = (shared, -y)
+    for (a, b), shared in sorted(_shared_counts(by_value_word.values()).items()):
+        if unit_stems[a] & unit_stems[b]:
+            continue  # joined above
+        value = found[a].mention.value
+        assert value is not None
+        if (value >= SPECIFIC and shared >= CONTEXT_WORDS) or (value >= LARGE and shared >= 1):
+            for x, y in ((a, b), (b, a)):
+                if (shared, -y) > best.get(x, (0, 0)):
+                    best[x] = (shared, -y)
     for a, (_, minus_b) in best.items():
         if best.get(-minus_b, (0, 1))[1] == -a:
             same.union(a, -minus_b)
@@ -95,24 +107,37 @@ def merge_figure_mentions(
     ordered = same.groups()
     group_of = {i: gi for gi, g in enumerate(ordered) for i in g}
     # Conflicts between mentions (never between whole groups: a group's words together would match
-    # almost anything), blocked by unit stem.
-    by_stem: dict[str, list[int]] = defaultdict(list)
+    # almost anything): a shared unit stem and at least two shared context words, so candidates come
+    # from postings of (unit stem, context word).
+    by_stem_word: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, units in enumerate(unit_stems):
-        for s in sorted(units):
-            by_stem[s].append(i)
+        for s in units:
+            for w in context[i]:
+                by_stem_word[s][w].append(i)
     conflicts: dict[int, set[int]] = defaultdict(set)
-    for members in by_stem.values():
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1 :]:
-                ga, gb = group_of[a], group_of[b]
-                if ga == gb or gb in conflicts[ga] or found[a].article.id == found[b].article.id:
-                    continue  # one article giving two numbers is no disagreement between sources
-                va, vb = found[a].mention.value, found[b].mention.value
-                if va == vb and va is not None:
-                    continue
-                if len(context[a] & context[b]) >= CONTEXT_WORDS:
-                    conflicts[ga].add(gb)
-                    conflicts[gb].add(ga)
+    for postings in by_stem_word.values():
+        for (a, b), shared in _shared_counts(postings.values()).items():
+            if shared < CONTEXT_WORDS:
+                continue
+            ga, gb = group_of[a], group_of[b]
+            if ga == gb or found[a].article.id == found[b].article.id:
+                continue  # one article giving two numbers is no disagreement between sources
+            va, vb = found[a].mention.value, found[b].mention.value
+            if va == vb and va is not None:
+                continue
+            conflicts[ga].add(gb)
+            conflicts[gb].add(ga)
     return [
         MergedFigure(tuple(found[i] for i in g), tuple(sorted(conflicts.get(gi, ())))) for gi, g in enumerate(ordered)
     ]
+
+
+def _shared_counts(postings: Iterable[list[int]]) -> dict[tuple[int, int], int]:
+    """For each pair of items that share a posting list, how many lists they share (pair: lower first).
+    The items of one posting list are distinct and ascending, as the lists are built."""
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for members in postings:
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1 :]:
+                counts[(a, b)] += 1
+    return counts

@@ -129,6 +129,20 @@ def spans_from_bio(labels: Sequence[str]) -> list[Span]:
     return spans
 
 
+class _LazyHanta:
+    """HanTa's German tagger, loaded when first asked to tag."""
+
+    def __init__(self) -> None:
+        self._hanta: Any = None
+
+    def tag_sent(self, words: list[str], taglevel: int = 1) -> Any:
+        if self._hanta is None:
+            from HanTa import HanoverTagger
+
+            self._hanta = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+        return self._hanta.tag_sent(words, taglevel=taglevel)
+
+
 class Tagger:
     """Tags tokenised sentences with PER/LOC/ORG spans using the packaged CRF model.
 
@@ -139,11 +153,11 @@ class Tagger:
 
     def __init__(self, lang: LanguageData, min_confidence: float = 0.6, store: ToolStore | None = None) -> None:
         import pycrfsuite
-        from HanTa import HanoverTagger
 
         self.lang = lang
         self.lexicon = load_lexicon(lang.code, lang.actors.lexicon_sources, store)
-        pos = HanoverTagger.HanoverTagger("morphmodel_ger.pgz") if lang.code == "de" else None
+        # HanTa only for callers that do not bring their own tags (training, benchmarks): loaded then
+        pos = _LazyHanta() if lang.code == "de" else None
         self.features = Features(lang, self.lexicon, pos)
         self.min_confidence = min_confidence
         self._tagger = pycrfsuite.Tagger()

@@ -114,7 +114,7 @@ class QuoteExtractor:
                     return a, None
             if low in self.q.pronouns or low in self.q.possessives:
                 return self._last_person(actors, before_pos), t
-            if self.lang.actors.is_role(t.text):  # "Der kasachische Präsident erklärte"
+            if self.lang.actors.is_role(t.text):  # "Der französische Präsident erklärte"
                 holder = self._role_holder(t.text, actors, t.start)
                 if holder is not None:
                     return holder, t

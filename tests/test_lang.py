@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import string
-from importlib import resources
+from importlib import metadata, resources
 
 import pytest
 import yaml
 
 from generator.lang import REFERENCE_LANGUAGE, available_languages, load_language
+from generator.lexicon import SOURCES
 
 LANG_ROOT = resources.files("generator") / "lang"
 
@@ -53,3 +54,11 @@ def test_language_data_names_no_story() -> None:
         data = yaml.safe_load(text)
         for value in data.values():
             assert all(not w[0].isupper() for w in str(value).split())
+
+
+@pytest.mark.parametrize("code", available_languages())
+def test_lexicon_sources_are_libraries_the_lexicon_reads_and_installed(code: str) -> None:
+    sources = load_language(code).actors.lexicon_sources
+    assert set(sources) <= set(SOURCES)
+    for name in sources:
+        assert metadata.version(name)  # installed: the tool cache names the lexicon by its version

@@ -111,6 +111,26 @@ def _mkdocs_options(config_file: Path) -> tuple[dict[str, Any], Path]:
     return options, config_file.resolve().parent
 
 
+def _prepare_docs_dir(config_file: Path) -> None:
+    """Create MkDocs' docs_dir if it does not exist yet: MkDocs refuses a configuration whose docs_dir
+    is missing, and in a new project it is the folder the generator is about to fill."""
+    if not config_file.is_file():
+        return
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with config_file.open("rb") as f:
+            raw = yaml_load(f)
+    except Exception:  # a broken configuration: MkDocs' own loading reports it
+        return
+    docs = raw.get("docs_dir", "docs") if isinstance(raw, dict) else None
+    if isinstance(docs, str) and docs:
+        target = config_file.resolve().parent / docs
+        if not target.exists():
+            target.mkdir(parents=True)
+            log.info("created %s (MkDocs' docs_dir)", target)
+
+
 def _config(args: argparse.Namespace) -> Config:
     options, base = _mkdocs_options(Path(args.config_file))
     for name in ("seeds", "docs", "title", "published", "jobs"):
@@ -165,6 +185,7 @@ def _summary(report: BuildReport, config: Config) -> None:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    _prepare_docs_dir(Path(args.config_file))
     config = _config(args)
     bar = _Bar(args.quiet)
     try:
@@ -199,6 +220,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
     if not config_file.is_file():
         raise UsageError(f"{config_file} not found: 'dossier build' needs an MkDocs configuration")
+    _prepare_docs_dir(config_file)
     try:
         cfg = load_mkdocs_config(str(config_file), strict=args.strict or None)
     except MkDocsException as exc:

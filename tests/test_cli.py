@@ -80,3 +80,13 @@ def test_analyse_front_matter_wins_and_offsets_skip_it(tmp_path: Path) -> None:
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert record["published"] == "2023-05-10" and record["published_basis"] == "front matter"
     assert record["sentences"][0] == {"start": 0, "end": 42}
+
+
+def test_generate_creates_a_missing_docs_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new project has mkdocs.yml and seeds/ but no docs folder yet: MkDocs alone would refuse the
+    configuration, the generator creates the folder and fills it."""
+    root = make_project(tmp_path, {"a.txt": "Titel\n\nAnna Berger sprach am Montag in Bern."})
+    (root / "site_src").rmdir()
+    monkeypatch.chdir(root)
+    assert main(["generate", "-q", "--no-cache", "--jobs", "1"]) == 0
+    assert (root / "site_src" / "index.md").is_file()

@@ -170,7 +170,15 @@ def merge(
     function_words = frozenset().union(*(lang.function_words for lang in languages.values()))
     acronyms = {m.name for _, m in found if m.kind == "organization" and m.name.isupper()}
     known = {(a.id, m.start) for a, m in found}
-    found += [(a, m) for a, m in long_forms(articles, acronyms, function_words) if (a.id, m.start) not in known]
+
+    def heads_organisation(article: Article, word: str) -> bool:
+        return languages[article.meta.language].actors.is_organisation_head(word)
+
+    found += [
+        (a, m)
+        for a, m in long_forms(articles, acronyms, function_words, heads_organisation)
+        if (a.id, m.start) not in known
+    ]
     merged = merge_actor_mentions(
         found,
         fold=lambda article, name: languages[article.meta.language].actors.fold(name),

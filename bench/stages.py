@@ -52,7 +52,7 @@ def main() -> int:
     capabilities = frozenset().union(*(f.capabilities for f in facts))
     dossier = merge(config.title, config.language, tuple(articles), tuple(facts), (), capabilities)
     t = lap("merge", t)
-    site = render(dossier, load_language(config.language))
+    site = render(dossier, load_language(config.language), config.jobs)
     t = lap("render", t)
     write_site(config.docs_dir, site.files)
     lap("write", t)

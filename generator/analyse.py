@@ -84,4 +84,5 @@ class Analyser:
             figures=figures,
             quotes=self.quote_extractor(language).extract(article, actors),
             capabilities=frozenset(capabilities),
+            weekdays=tuple(self.time_tagger(language).weekdays_named(article)),
         )

@@ -14,11 +14,12 @@ import logging
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from generator import __version__
 from generator.config import Config
@@ -26,7 +27,7 @@ from generator.model import Article, ArticleFacts, Token
 
 log = logging.getLogger(__name__)
 
-FORMAT = b"dossier-cache-2\n"
+FORMAT = b"dossier-cache-3\n"
 
 
 @functools.cache
@@ -46,34 +47,74 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-# Tokens are most of an entry and most of its loading time as objects; stored as offsets into the
-# body (with the few tokens whose text is not the body's slice, e.g. "... :(" split by the tokeniser,
-# kept as written), they load several times faster.
-Packed = tuple[tuple[tuple[int, ...], ...], tuple[tuple[int, int, str], ...]]
+# Tokens are most of an entry and most of its loading time as objects. They are stored as offsets
+# into the body (machine integers in one byte string; the few tokens whose text is not the body's
+# slice, e.g. "... :(" split by the tokeniser, kept as written) and made into Token objects only when
+# something reads them: a rebuild reads the tokens of the changed articles only.
+Packed = tuple[bytes, bytes, tuple[tuple[int, int, str], ...]]
 
 
 def pack_tokens(article: Article) -> Packed:
-    offsets = []
+    offsets, counts = array("I"), array("I")
     odd = []
     for si, sentence in enumerate(article.tokens):
-        flat: list[int] = []
+        counts.append(len(sentence))
         for k, t in enumerate(sentence):
-            flat += (t.start, t.end)
+            offsets.append(t.start)
+            offsets.append(t.end)
             if article.body[t.start : t.end] != t.text:
                 odd.append((si, k, t.text))
-        offsets.append(tuple(flat))
-    return tuple(offsets), tuple(odd)
+    return offsets.tobytes(), counts.tobytes(), tuple(odd)
 
 
-def unpack_tokens(body: str, packed: Packed) -> tuple[tuple[Token, ...], ...]:
-    offsets, odd = packed
-    sentences = [
-        [Token(body[flat[i] : flat[i + 1]], flat[i], flat[i + 1]) for i in range(0, len(flat), 2)] for flat in offsets
-    ]
-    for si, k, text in odd:
-        t = sentences[si][k]
-        sentences[si][k] = Token(text, t.start, t.end)
-    return tuple(tuple(s) for s in sentences)
+class PackedTokens(Sequence[tuple[Token, ...]]):
+    """An article's tokens per sentence, from a packed cache entry, built when first read."""
+
+    __slots__ = ("_body", "_counts", "_odd", "_offsets", "_sentences")
+
+    def __init__(self, body: str, packed: Packed, sentences: int) -> None:
+        """Checks the shape now (a damaged entry must be refused when loaded, not when read)."""
+        offsets, counts = array("I"), array("I")
+        offsets.frombytes(packed[0])
+        counts.frombytes(packed[1])
+        if len(counts) != sentences or len(offsets) != 2 * sum(counts) or (offsets and max(offsets) > len(body)):
+            raise ValueError("tokens do not fit the article")
+        if any(not (0 <= si < sentences and 0 <= k < counts[si]) or not isinstance(t, str) for si, k, t in packed[2]):
+            raise ValueError("tokens do not fit the article")
+        self._body, self._offsets, self._counts, self._odd = body, offsets, counts, packed[2]
+        self._sentences: tuple[tuple[Token, ...], ...] | None = None
+
+    def _built(self) -> tuple[tuple[Token, ...], ...]:
+        if self._sentences is None:
+            body, flat = self._body, self._offsets
+            out: list[list[Token]] = []
+            i = 0
+            for n in self._counts:
+                out.append([Token(body[flat[k] : flat[k + 1]], flat[k], flat[k + 1]) for k in range(i, i + 2 * n, 2)])
+                i += 2 * n
+            for si, k, text in self._odd:
+                t = out[si][k]
+                out[si][k] = Token(text, t.start, t.end)
+            self._sentences = tuple(tuple(s) for s in out)
+        return self._sentences
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Token, ...]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[Token, ...]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[Token, ...] | Sequence[tuple[Token, ...]]:
+        return self._built()[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._built())
 
 
 @dataclass(frozen=True)
@@ -96,6 +137,9 @@ class AnalysisCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
     def get(self, key: str) -> tuple[Article, ArticleFacts, tuple[str, ...]] | None:
         path = self._path(key)
         value = _read_entry(path)
@@ -110,7 +154,7 @@ class AnalysisCache:
             and all(isinstance(w, str) for w in value[3])
         ):
             try:
-                tokens = unpack_tokens(value[0].body, value[1])
+                tokens = PackedTokens(value[0].body, value[1], len(value[0].sentences))
             except Exception:  # not the shape put() writes
                 log.info("cache entry %s ignored: unexpected tokens", path)
                 return None

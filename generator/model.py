@@ -8,6 +8,7 @@ Offsets are character offsets into :attr:`Article.body` (``end`` exclusive).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -86,7 +87,8 @@ class Article:
     sentences: tuple[Sentence, ...]
     word_count: int
     content_hash: str  # sha256 of the body
-    tokens: tuple[tuple[Token, ...], ...] = ()  # per sentence, same order as ``sentences``
+    # per sentence, same order as ``sentences``; derived from the body, so not part of equality
+    tokens: Sequence[tuple[Token, ...]] = field(default=(), compare=False, repr=False)
 
     @property
     def title(self) -> str:
@@ -158,6 +160,7 @@ class ArticleFacts:
     figures: tuple[FigureMention, ...] = ()
     quotes: tuple[QuoteMention, ...] = ()
     capabilities: frozenset[str] = frozenset()  # the extractors that ran on this article
+    weekdays: tuple[int, ...] = ()  # ISO weekdays it names (future tense left out), to date it by
 
 
 # --- the merged dossier ------------------------------------------------------------------------

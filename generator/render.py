@@ -21,6 +21,7 @@ from babel.numbers import format_decimal
 from generator.charts import Bar, Point, Row, comparison_svg, timeline_svg
 from generator.compare import Comparison, compare
 from generator.export import dossier_json
+from generator.forking import Forked
 from generator.lang import LanguageData
 from generator.markup import (
     bullet_list,
@@ -93,7 +94,6 @@ class _Ctx:
     articles: Mapping[str, Article]
     facts: Mapping[str, ArticleFacts]
     labels: Mapping[str, str]
-    comparison: Comparison
     with_page: frozenset[str]  # the actors important enough for a page of their own
     figures_of: Mapping[str, list[Figure]]  # by article id, in dossier order
     actors_of: Mapping[str, list[Actor]]
@@ -102,6 +102,11 @@ class _Ctx:
     named_with: Mapping[str, Counter[str]]  # actor id → the actors named in the same sentences, and how often
     actor_by_id: Mapping[str, Actor]
     figure_by_id: Mapping[str, Figure]
+
+    @functools.cached_property
+    def comparison(self) -> Comparison:
+        """The cross-source comparison (the costliest part of rendering), for the pages that show it."""
+        return compare(self.dossier, self.lang.function_words)
 
     def actor_link(self, page: str, actor_id: str, name: str) -> str:
         """The actor's name, linked to its page where it has one."""
@@ -182,14 +187,15 @@ def _labels(dossier: Dossier, lang: LanguageData) -> dict[str, str]:
     return labels
 
 
-def render(dossier: Dossier, lang: LanguageData) -> Site:
+def render(dossier: Dossier, lang: LanguageData, jobs: int = 1) -> Site:
+    """The site's files and navigation. With ``jobs`` > 1 the dossier-wide pages are rendered in a
+    second process while this one renders the page of each article and actor (the same files)."""
     ctx = _Ctx(
         dossier=dossier,
         lang=lang,
         articles={a.id: a for a in dossier.articles},
         facts={f.article_id: f for f in dossier.facts},
         labels=_labels(dossier, lang),
-        comparison=compare(dossier, lang.function_words),
         with_page=_important_actors(dossier),
         figures_of=_by_article(dossier.figures),
         actors_of=_by_article(dossier.actors),
@@ -199,35 +205,16 @@ def render(dossier: Dossier, lang: LanguageData) -> Site:
         actor_by_id={a.id: a for a in dossier.actors},
         figure_by_id={f.id: f for f in dossier.figures},
     )
-    files: dict[str, str | bytes] = {
-        HOME: _home(ctx),
-        f"{ARTICLES}/index.md": _article_index(ctx),
-        FIGURES: _figures(ctx),
-        f"{ACTORS}/index.md": _actor_index(ctx),
-        TIMELINE: _timeline(ctx),
-        QUOTES: _quotes(ctx),
-        COMPARE: _compare(ctx),
-        DATA: _data(ctx),
-        DATA_FILE: dossier_json(dossier),
-    }
-    for article in dossier.articles:
-        files[article_page(article.id)] = _article(ctx, article)
-    for actor in dossier.actors:
-        if actor.id in ctx.with_page:
-            files[actor_page(actor.id)] = _actor(ctx, actor)
-    if dossier.timeline:
-        keys = (ctx.L("timeline_several"), ctx.L("timeline_one"))
-        files["timeline.svg"] = timeline_svg(_timeline_points(ctx), ctx.L("nav_timeline"), keys)
-    comparison = _comparison_rows(ctx)
-    if comparison:
-        files["figures.svg"] = comparison_svg(comparison, ctx.L("comparison"), ctx.L("conflict"))
-    if dossier.actors:
-        legend = {k: ctx.L(f"kind_{k}_plural") for k in KIND_ORDER}
-        files[f"{ACTORS}/network.svg"] = network_svg(dossier.actors[:NETWORK_TOP], ctx.L("network"), legend)
-    assets = resources.files("generator") / "assets"
-    for name in ASSETS:
-        files[f"{ASSET_DIR}/{name}"] = (assets / name).read_bytes()
-    encoded = {path: (c.encode("utf-8") if isinstance(c, str) else c) for path, c in sorted(files.items())}
+    overview = functools.partial(_overview_files, ctx)
+    forked = Forked.start(overview) if jobs > 1 else None
+    try:
+        files = _item_files(ctx)
+    except BaseException:
+        if forked:
+            forked.discard()
+        raise
+    files.update(forked.result() if forked else overview())
+    encoded = dict(sorted(files.items()))
     nav = (
         NavEntry(ctx.L("nav_home"), HOME),
         NavEntry(
@@ -248,6 +235,46 @@ def render(dossier: Dossier, lang: LanguageData) -> Site:
         NavEntry(ctx.L("nav_data"), DATA),
     )
     return Site(files=encoded, nav=nav)
+
+
+def _encoded(files: Mapping[str, str | bytes]) -> dict[str, bytes]:
+    return {path: (c.encode("utf-8") if isinstance(c, str) else c) for path, c in files.items()}
+
+
+def _overview_files(ctx: _Ctx) -> dict[str, bytes]:
+    """The dossier-wide pages, charts, data and assets."""
+    dossier = ctx.dossier
+    files: dict[str, str | bytes] = {
+        HOME: _home(ctx),
+        f"{ARTICLES}/index.md": _article_index(ctx),
+        FIGURES: _figures(ctx),
+        f"{ACTORS}/index.md": _actor_index(ctx),
+        TIMELINE: _timeline(ctx),
+        QUOTES: _quotes(ctx),
+        COMPARE: _compare(ctx),
+        DATA: _data(ctx),
+        DATA_FILE: dossier_json(dossier),
+    }
+    if dossier.timeline:
+        keys = (ctx.L("timeline_several"), ctx.L("timeline_one"))
+        files["timeline.svg"] = timeline_svg(_timeline_points(ctx), ctx.L("nav_timeline"), keys)
+    comparison = _comparison_rows(ctx)
+    if comparison:
+        files["figures.svg"] = comparison_svg(comparison, ctx.L("comparison"), ctx.L("conflict"))
+    if dossier.actors:
+        legend = {k: ctx.L(f"kind_{k}_plural") for k in KIND_ORDER}
+        files[f"{ACTORS}/network.svg"] = network_svg(dossier.actors[:NETWORK_TOP], ctx.L("network"), legend)
+    assets = resources.files("generator") / "assets"
+    for name in ASSETS:
+        files[f"{ASSET_DIR}/{name}"] = (assets / name).read_bytes()
+    return _encoded(files)
+
+
+def _item_files(ctx: _Ctx) -> dict[str, bytes]:
+    """The page of each article and of each actor important enough for one."""
+    files = {article_page(a.id): _article(ctx, a) for a in ctx.dossier.articles}
+    files.update((actor_page(x.id), _actor(ctx, x)) for x in ctx.dossier.actors if x.id in ctx.with_page)
+    return _encoded(files)
 
 
 # --- pages --------------------------------------------------------------------------------------

@@ -28,7 +28,11 @@ def test_cached_rebuild_is_identical_and_corrupt_entries_are_rebuilt(tmp_path: P
     second = generate(_config(tmp_path, "second", cache=str(cache)))
     assert tree(tmp_path / "plain") == tree(tmp_path / "first") == tree(tmp_path / "second")
     assert plain.dossier.facts == second.dossier.facts
-    assert plain.dossier.articles == second.dossier.articles  # tokens too, though stored as offsets
+    assert plain.dossier.articles == second.dossier.articles
+    # tokens are not part of an article's equality (derived from its body): compared on their own,
+    # though stored as offsets and built only when read
+    assert [tuple(a.tokens) for a in plain.dossier.articles] == [tuple(a.tokens) for a in second.dossier.articles]
+    assert all(len(a.tokens) == len(a.sentences) > 0 for a in second.dossier.articles)
     # damaged entries: ignored, rebuilt, the output unchanged
     entries[0].write_bytes(b"not a cache entry")
     entries[1].write_bytes(entries[1].read_bytes()[:40])
@@ -81,3 +85,25 @@ def test_tool_store_builds_once_and_rebuilds_a_damaged_entry(tmp_path: Path) -> 
     assert store.load("words", "v1", build, frozenset) == frozenset({"Wort"}) and len(built) == 3
     assert store.load("words", "v2", build, frozenset) and len(built) == 4  # made from something else
     assert ToolStore(None).load("words", "v1", build, frozenset) and len(built) == 5  # no cache folder
+
+
+def test_an_entry_whose_tokens_do_not_fit_its_article_is_ignored(tmp_path: Path) -> None:
+    shutil.copytree(CORPUS, tmp_path / "seeds")
+    cache_dir = tmp_path / "cache"
+    config = _config(tmp_path, "first", cache=str(cache_dir))
+    generate(config)
+    cache = AnalysisCache.for_config(config)
+    assert cache is not None
+    path = sorted(p for p in cache_dir.rglob("*.pickle") if "tools" not in p.parts)[0]
+    article, packed, facts, warnings = pickle.loads(path.read_bytes()[len(FORMAT) :])
+    key = path.stem
+    assert cache.get(key) is not None
+    damaged = [
+        (packed[0][:-4], packed[1], packed[2]),  # one offset short
+        (packed[0], packed[1] + packed[1][:4], packed[2]),  # a sentence too many
+        (b"\xff\xff\xff\x7f" * (len(packed[0]) // 4), packed[1], packed[2]),  # offsets past the body
+        (packed[0], packed[1], ((999, 0, "x"),)),  # a token outside the article
+    ]
+    for bad in damaged:
+        path.write_bytes(FORMAT + pickle.dumps((article, bad, facts, warnings)))
+        assert cache.get(key) is None

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from generator.actors import ActorExtractor
+from generator.actors import ActorExtractor, long_form_candidates
 from generator.cache import ToolStore
 from generator.figures import FigureExtractor
 from generator.lang import LanguageData, load_language
@@ -67,6 +67,7 @@ class Analyser:
 
     def analyse(self, article: Article) -> ArticleFacts:
         language = article.meta.language
+        lang = load_language(language)
         capabilities = set(CAPABILITIES)
         tagger = self.pos_tagger(language)
         pos = [tagger.tag([t.text for t in tokens]) for tokens in article.tokens]
@@ -85,4 +86,5 @@ class Analyser:
             quotes=self.quote_extractor(language).extract(article, actors),
             capabilities=frozenset(capabilities),
             weekdays=tuple(self.time_tagger(language).weekdays_named(article)),
+            long_forms=long_form_candidates(article, lang.function_words, lang.actors.is_organisation_head),
         )

@@ -171,13 +171,8 @@ def merge(
     acronyms = {m.name for _, m in found if m.kind == "organization" and m.name.isupper()}
     known = {(a.id, m.start) for a, m in found}
 
-    def heads_organisation(article: Article, word: str) -> bool:
-        return languages[article.meta.language].actors.is_organisation_head(word)
-
     found += [
-        (a, m)
-        for a, m in long_forms(articles, acronyms, function_words, heads_organisation)
-        if (a.id, m.start) not in known
+        (a, m) for a, m in long_forms([(a, f.long_forms) for a, f in pairs], acronyms) if (a.id, m.start) not in known
     ]
     merged = merge_actor_mentions(
         found,

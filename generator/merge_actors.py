@@ -15,13 +15,13 @@ The canonical name is the most complete frequent spelling; every other spelling 
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 
+from generator.actors import LongForm
 from generator.grouping import Groups
 from generator.model import ActorMention, Article
 
@@ -64,71 +64,19 @@ def _initials(name: str, function_words: frozenset[str]) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w.casefold() not in function_words).upper()
 
 
-# Words as a tokeniser sees them: letters only, standing after a space or opening punctuation, and
-# before a space, closing punctuation or a full stop (which must be the sentence's last, see _dot_ok).
-_OPENING = "\"„“”»«‚‘'([–—"
-_CLOSING = ",;:!?)\\]\"“”»«’'–—"
-_NEXT_WORD = re.compile(rf"\s+([^\W\d_]+)(?=[\s{_CLOSING}.]|$)")
-
-
-def _dot_ok(body: str, end: int, limit: int) -> bool:
-    """A word followed by a dot is whole only at the end of its sentence (else an abbreviation's dot)."""
-    return end >= limit or body[end] != "." or not body[end + 1 : limit].strip(".!?\"“”»«’' )")
-
-
 def long_forms(
-    articles: Sequence[Article],
-    acronyms: set[str],
-    function_words: frozenset[str],
-    heads_organisation: Callable[[Article, str], bool],
+    candidates: Sequence[tuple[Article, Sequence[LongForm]]], acronyms: set[str]
 ) -> list[tuple[Article, ActorMention]]:
-    """Long forms of the dossier's acronyms wherever they stand: a run of words whose initials
-    (function words left out) spell the acronym ("Organisation für gemeinsame Verteidigung" for
-    "OGV"). It starts with a capitalised word that is not a function word ("Die …", "Ich …" start
-    none) and ends with a capitalised one; a word in lower case stands before a capitalised one, as an
-    adjective before its noun ("gemeinsame Verteidigung", not "Berlin verkündete heute das Urteil").
-    Its first or its last word names a kind of organisation (``heads_organisation``: "Organisation …",
-    "… Institut"), so that a phrase whose initials only happen to spell the acronym is none.
-    The words stand within one sentence with only spaces between them (a figure, a hyphenated word or
-    punctuation ends a run); found in the text itself, so that the articles' tokens need not be loaded."""
+    """Long forms of the dossier's acronyms wherever they stand, in any article: for each phrase
+    start, the shortest candidate (:func:`generator.actors.long_form_candidates`) whose initials spell one of them."""
     found: list[tuple[Article, ActorMention]] = []
-    wanted = {a for a in acronyms if 2 < len(a) <= 8}
-    if not wanted:
-        return found
-    prefixes = {a[:k] for a in wanted for k in range(1, len(a) + 1)}
-    letters = "".join(sorted({a[0] for a in wanted}))
-    starts = re.compile(rf"(?<![^\s{_OPENING}])[{re.escape(letters)}][^\W\d_]*(?=[\s{_CLOSING}.]|$)")
-    for article in articles:
-        body = article.body
-        for sentence in article.sentences:
-            limit = sentence.end
-            for m in starts.finditer(body, sentence.start, limit):
-                first, end = m.group(), m.end()
-                if first.isupper() or first.casefold() in function_words or not _dot_ok(body, end, limit):
-                    continue
-                word, initials, adjective = first, "", False
-                for _ in range(16):
-                    capitalised = word[0].isupper()
-                    if adjective and not capitalised:
-                        break
-                    if word.casefold() not in function_words:
-                        adjective = not capitalised
-                        initials += word[0].upper()
-                        if (
-                            initials in wanted
-                            and capitalised
-                            and end > m.end()
-                            and (heads_organisation(article, first) or heads_organisation(article, word))
-                        ):
-                            text = body[m.start() : end]
-                            found.append((article, ActorMention(m.start(), end, text, "organization", text, None)))
-                            break
-                        if initials not in prefixes:
-                            break
-                    nxt = _NEXT_WORD.match(body, end, limit)
-                    if nxt is None or not _dot_ok(body, nxt.end(), limit):
-                        break
-                    word, end = nxt.group(1), nxt.end()
+    for article, phrases in candidates:
+        taken = -1
+        for initials, start, end in phrases:
+            if start != taken and initials in acronyms:
+                text = article.body[start:end]
+                found.append((article, ActorMention(start, end, text, "organization", text, None)))
+                taken = start
     return found
 
 

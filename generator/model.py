@@ -161,6 +161,7 @@ class ArticleFacts:
     quotes: tuple[QuoteMention, ...] = ()
     capabilities: frozenset[str] = frozenset()  # the extractors that ran on this article
     weekdays: tuple[int, ...] = ()  # ISO weekdays it names (future tense left out), to date it by
+    long_forms: tuple[tuple[str, int, int], ...] = ()  # phrases that may spell an acronym: initials, start, end
 
 
 # --- the merged dossier ------------------------------------------------------------------------

@@ -168,35 +168,33 @@ def test_kind_is_the_majority_and_canonical_is_the_most_complete_name() -> None:
 
 
 def test_acronym_joins_a_long_form_found_anywhere_in_the_dossier(reader: Reader) -> None:
+    from generator.actors import long_form_candidates
     from generator.merge_actors import long_forms
 
     de = load_language("de")
-
-    def heads(_: object, word: str) -> bool:
-        return de.actors.is_organisation_head(word)
-
     a = article(reader, "Die Truppen wurden von der Organisation für gemeinsame Verteidigung entsandt.", "a.txt")
     b = article(reader, "Die OGV schickte Soldaten.", "b.txt")
-    found = long_forms([a, b], {"OGV"}, de.function_words, heads)
+    candidates = [(x, long_form_candidates(x, de.function_words, de.actors.is_organisation_head)) for x in (a, b)]
+    found = long_forms(candidates, {"OGV"})
     assert [(m.name, m.kind) for _, m in found] == [("Organisation für gemeinsame Verteidigung", "organization")]
-    assert long_forms([b], {"OGV"}, de.function_words, heads) == []
+    assert long_forms(candidates[1:], {"OGV"}) == []
+    assert long_forms(candidates, {"OG"}) == []  # too short to be spelt out safely
 
 
 def test_a_phrase_whose_initials_only_happen_to_spell_an_acronym_is_no_long_form(reader: Reader) -> None:
+    from generator.actors import long_form_candidates
     from generator.merge_actors import long_forms
 
     de = load_language("de")
-
-    def heads(_: object, word: str) -> bool:
-        return de.actors.is_organisation_head(word)
-
     text = (
         "Das Gericht in Nordstadt verkündete heute das Urteil. "  # GNVU: a verb in lower case
         "Die Ordnungsbehörde für Gewässer und Verkehr tagte. "  # starts with "Die": found from "Ordnungsbehörde"
         "Im Nordosten der Grünen Vogelinsel regnete es. "  # NGV: no word names an organisation
         "Die Organisation, Gewerbe und Verkehr stehen still."  # OGV again, but a comma ends the run
     )
-    found = long_forms([article(reader, text, "c.txt")], {"GNVU", "OGV", "NGV"}, de.function_words, heads)
+    c = article(reader, text, "c.txt")
+    candidates = long_form_candidates(c, de.function_words, de.actors.is_organisation_head)
+    found = long_forms([(c, candidates)], {"GNVU", "OGV", "NGV"})
     assert [m.name for _, m in found] == ["Ordnungsbehörde für Gewässer und Verkehr"]
 
 

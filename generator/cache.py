@@ -33,15 +33,19 @@ FORMAT = b"dossier-cache-4\n"
 @functools.cache
 def fingerprint() -> str:
     """The generator's version and the contents of its language data and models (all but the page
-    labels, ``ui.yaml``, which only rendering reads: a changed label must not re-analyse every article)."""
+    labels, ``ui.yaml``, which only rendering reads: a changed label must not re-analyse every article;
+    and Python's bytecode, which it writes beside the sources as it likes)."""
+    return data_fingerprint(Path(str(resources.files("generator"))))
+
+
+def data_fingerprint(root: Path) -> str:
     h = hashlib.sha256(__version__.encode())
-    root = resources.files("generator")
     for folder in ("lang", "models"):
-        base = Path(str(root / folder))
+        base = root / folder
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*")):
-            if path.is_file() and path.name != "ui.yaml":
+            if path.is_file() and path.name != "ui.yaml" and "__pycache__" not in path.parts:
                 h.update(path.relative_to(base).as_posix().encode())
                 h.update(path.read_bytes())
     return h.hexdigest()

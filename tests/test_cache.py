@@ -7,7 +7,7 @@ import pickle
 import shutil
 from pathlib import Path
 
-from generator.cache import FORMAT, AnalysisCache, ToolStore
+from generator.cache import FORMAT, AnalysisCache, ToolStore, data_fingerprint
 from generator.config import load_config
 from generator.pipeline import CHUNK, generate
 from tests.conftest import CORPUS, tree
@@ -107,3 +107,16 @@ def test_an_entry_whose_tokens_do_not_fit_its_article_is_ignored(tmp_path: Path)
     for bad in damaged:
         path.write_bytes(FORMAT + pickle.dumps((article, bad, facts, warnings)))
         assert cache.get(key) is None
+
+
+def test_fingerprint_follows_language_data_but_not_labels_or_bytecode(tmp_path: Path) -> None:
+    (tmp_path / "lang" / "de").mkdir(parents=True)
+    (tmp_path / "lang" / "de" / "words.yaml").write_text("function_words: und\n", encoding="utf-8")
+    (tmp_path / "lang" / "de" / "ui.yaml").write_text("nav_home: Start\n", encoding="utf-8")
+    before = data_fingerprint(tmp_path)
+    (tmp_path / "lang" / "__pycache__").mkdir()
+    (tmp_path / "lang" / "__pycache__" / "__init__.cpython-311.pyc").write_bytes(b"bytecode")
+    (tmp_path / "lang" / "de" / "ui.yaml").write_text("nav_home: Übersicht\n", encoding="utf-8")
+    assert data_fingerprint(tmp_path) == before
+    (tmp_path / "lang" / "de" / "words.yaml").write_text("function_words: und oder\n", encoding="utf-8")
+    assert data_fingerprint(tmp_path) != before

@@ -54,7 +54,7 @@ class MergedFigure:
 def stems(text: str, function_words: frozenset[str], size: int = STEM) -> set[str]:
     """Content words of ``text``, each cut to its first ``size`` letters (a crude, language-neutral stem)."""
     words = _ALNUM_RUN.findall(text)  # runs of letters and digits (str.isalnum)
-    return {w.casefold()[:size] for w in words if len(w) > 2 and w.casefold() not in function_words and w.isalpha()}
+    return {c[:size] for w in words if len(w) > 2 and w.isalpha() and (c := w.casefold()) not in function_words}
 
 
 def merge_figure_mentions(

@@ -87,7 +87,7 @@ def write_site(docs_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
             )
             continue
         digest = _digest(data)
-        if target.is_file() and _digest(target.read_bytes()) == digest:
+        if target.is_file() and target.read_bytes() == data:
             unchanged.append(rel)
         else:
             _atomic_write(target, data)

@@ -34,6 +34,16 @@ def cooccurrence(actors: Sequence[Actor]) -> Counter[tuple[str, str]]:
     return pairs
 
 
+LABEL_MAX = 24  # characters of a node's label; a longer name is cut at a word (the full name shows on hover)
+
+
+def _short(name: str) -> str:
+    if len(name) <= LABEL_MAX:
+        return name
+    cut = name[:LABEL_MAX].rsplit(" ", 1)[0] if " " in name[:LABEL_MAX] else name[:LABEL_MAX]
+    return cut.rstrip(" ,;:-") + " …"
+
+
 def network_svg(actors: Sequence[Actor], title: str, legend: dict[str, str]) -> str:
     """``actors`` in the order to draw them (most important first); ``legend`` maps kind → label."""
     pairs = cooccurrence(actors)
@@ -72,7 +82,7 @@ def network_svg(actors: Sequence[Actor], title: str, legend: dict[str, str]) -> 
         ly = y + 4 + (r + 8) * sin if anchor == "middle" else y + 4 + 6 * sin
         parts.append(
             f'<text x="{lx:.1f}" y="{ly:.1f}" font-family="sans-serif" font-size="12" '
-            f'text-anchor="{anchor}" fill="#212121">{escape(a.name)}</text>'
+            f'text-anchor="{anchor}" fill="#212121"><title>{escape(a.name)}</title>{escape(_short(a.name))}</text>'
         )
     lx = 10.0
     for kind, label in legend.items():

@@ -213,3 +213,23 @@ def test_network_picture_escapes_names() -> None:
     )
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "Müller &amp; Söhne" in svg
     assert svg.count("<line ") == 1  # named in the same sentence once
+
+
+def test_network_picture_cuts_long_names_and_keeps_them_on_hover() -> None:
+    import re
+
+    from generator.model import Actor, MentionRef
+    from generator.network import LABEL_MAX, network_svg
+
+    ref = MentionRef("a", 0, "x")
+    long_name = "Organisation für gemeinsame Verteidigung und Zusammenarbeit"
+    svg = network_svg(
+        [Actor("a", long_name, "organization", (), (), (ref,)), Actor("b", "Anna Berger", "person", (), (), (ref,))],
+        "Netz",
+        {"person": "Personen", "organization": "Organisationen", "place": "Orte"},
+    )
+    labels = re.findall(r"<title>([^<]*)</title>([^<]*)</text>", svg)
+    assert ("Anna Berger", "Anna Berger") in labels
+    shown = next(x[1] for x in labels if x[0] == long_name)
+    assert shown.endswith(" …") and long_name.startswith(shown[:-2]) and len(shown) <= LABEL_MAX + 2
+    assert shown[:-2].split()[-1] in long_name.split()  # cut at a word, not inside one

@@ -14,12 +14,11 @@ the full name used in the article ("Petrow" → "Iwan Petrow").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from generator.lang import LanguageData
-from generator.model import ActorMention, Article, Token
+from generator.model import ActorMention, Article, LongForm, Token
 from generator.ner import KINDS, Span, Tagger
 
 
@@ -327,22 +326,7 @@ class ActorExtractor:
         return text
 
 
-LongForm = tuple[str, int, int]  # the initials a phrase spells, its start and end offsets
-
-# Words as a tokeniser sees them: letters only, standing after a space or opening punctuation, and
-# before a space, closing punctuation or a full stop (which must be the sentence's last, see _dot_ok).
-_OPENING = "\"„“”»«‚‘'([–—"
-_CLOSING = ",;:!?)\\]\"“”»«’'–—"
-_NEXT_WORD = re.compile(rf"\s+([^\W\d_]+)(?=[\s{_CLOSING}.]|$)")
-
-
-def _dot_ok(body: str, end: int, limit: int) -> bool:
-    """A word followed by a dot is whole only at the end of its sentence (else an abbreviation's dot)."""
-    return end >= limit or body[end] != "." or not body[end + 1 : limit].strip(".!?\"“”»«’' )")
-
-
 MAX_ACRONYM = 8  # letters; acronyms of 3 to 8 letters get long forms
-_START = re.compile(rf"(?<![^\s{_OPENING}])[^\W\d_]+(?=[\s{_CLOSING}.]|$)")
 
 
 def long_form_candidates(
@@ -351,44 +335,38 @@ def long_form_candidates(
     """The phrases of an article that could be an acronym's long form, each with its initials
     (function words left out: "Organisation für gemeinsame Verteidigung" → "OGV"), in text order.
 
-    A phrase starts with a capitalised word that is not a function word ("Die …", "Ich …" start
-    none) and ends with a capitalised one; a word in lower case stands before a capitalised one, as an
-    adjective before its noun ("gemeinsame Verteidigung", not "Berlin verkündete heute das Urteil").
-    Its first or its last word names a kind of organisation (``heads_organisation``: "Organisation …",
-    "… Institut"), so that a phrase whose initials only happen to spell an acronym is none. The words
-    stand within one sentence with only spaces between them (a figure, a hyphenated word or
-    punctuation ends a phrase). Computed once per article (cached with its facts); which acronyms the
-    dossier has decides later which of them are long forms (:func:`long_forms`)."""
+    A phrase is a run of tokens of letters only (a figure, a hyphenated word or punctuation ends it).
+    It starts with a capitalised word that is not a function word ("Die …", "Ich …" start none) and
+    ends with a capitalised one; a word in lower case stands before a capitalised one, as an adjective
+    before its noun ("gemeinsame Verteidigung", not "Berlin verkündete heute das Urteil"). Its first
+    or its last word names a kind of organisation (``heads_organisation``: "Organisation …",
+    "… Institut"), so that a phrase whose initials only happen to spell an acronym is none. Computed
+    once per article (cached with its facts); which acronyms the dossier has decides later which of
+    them are long forms (:func:`generator.merge_actors.long_forms`)."""
     out: list[LongForm] = []
-    body = article.body
-    for sentence in article.sentences:
-        limit = sentence.end
-        for m in _START.finditer(body, sentence.start, limit):
-            first, end = m.group(), m.end()
-            if not first[0].isupper() or first.isupper() or first.casefold() in function_words:
+    for tokens in article.tokens:
+        for i, first in enumerate(tokens):
+            w = first.text
+            if not w.isalpha() or not w[0].isupper() or w.isupper() or w.casefold() in function_words:
                 continue
-            if not _dot_ok(body, end, limit):
-                continue
-            first_heads = heads_organisation(first)
-            word, initials, adjective = first, "", False
-            for _ in range(16):
+            first_heads = heads_organisation(w)
+            initials, adjective = "", False
+            for last in tokens[i : i + 16]:
+                word = last.text
+                if not word.isalpha() or (adjective and not word[0].isupper()):
+                    break
+                if word.casefold() in function_words:
+                    continue
                 capitalised = word[0].isupper()
-                if adjective and not capitalised:
+                adjective = not capitalised
+                initials += word[0].upper()
+                if len(initials) > MAX_ACRONYM:
                     break
-                if word.casefold() not in function_words:
-                    adjective = not capitalised
-                    initials += word[0].upper()
-                    if len(initials) > MAX_ACRONYM:
-                        break
-                    if (
-                        len(initials) > 2
-                        and capitalised
-                        and end > m.end()
-                        and (first_heads or heads_organisation(word))
-                    ):
-                        out.append((initials, m.start(), end))
-                nxt = _NEXT_WORD.match(body, end, limit)
-                if nxt is None or not _dot_ok(body, nxt.end(), limit):
-                    break
-                word, end = nxt.group(1), nxt.end()
+                if (
+                    len(initials) > 2
+                    and capitalised
+                    and last is not first
+                    and (first_heads or heads_organisation(word))
+                ):
+                    out.append((initials, first.start, last.end))
     return tuple(out)

@@ -27,7 +27,7 @@ from generator.model import Article, ArticleFacts, Token
 
 log = logging.getLogger(__name__)
 
-FORMAT = b"dossier-cache-4\n"
+FORMAT = b"dossier-cache-5\n"
 
 
 @functools.cache

@@ -21,9 +21,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 
-from generator.actors import LongForm
 from generator.grouping import Groups
-from generator.model import ActorMention, Article
+from generator.model import ActorMention, Article, LongForm
 
 FIRST_NAME_SIMILARITY = 75.0  # rapidfuzz ratio (0–100) of folded first names that may belong to one person
 KIND_PRIORITY = {"person": 0, "organization": 1, "place": 2}

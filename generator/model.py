@@ -150,6 +150,9 @@ class QuoteMention:
     cue: str | None
 
 
+LongForm = tuple[str, int, int]  # the initials a phrase spells, its start and end offsets
+
+
 @dataclass(frozen=True)
 class ArticleFacts:
     article_id: str
@@ -161,7 +164,7 @@ class ArticleFacts:
     quotes: tuple[QuoteMention, ...] = ()
     capabilities: frozenset[str] = frozenset()  # the extractors that ran on this article
     weekdays: tuple[int, ...] = ()  # ISO weekdays it names (future tense left out), to date it by
-    long_forms: tuple[tuple[str, int, int], ...] = ()  # phrases that may spell an acronym: initials, start, end
+    long_forms: tuple[LongForm, ...] = ()  # phrases that may spell an acronym (generator.actors)
 
 
 # --- the merged dossier ------------------------------------------------------------------------

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.model import Dossier
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = FIXTURES / "corpus"
@@ -96,3 +98,15 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert not warnings, result.stderr  # MkDocs' own warning lines ("WARNING  -  …")
     return root
+
+
+def gather_texts(root: Path, texts: Mapping[str, str]) -> Dossier:
+    """The dossier gathered (nothing written) from articles given as ``{file name: text}``."""
+    from generator.config import load_config
+    from generator.pipeline import gather
+
+    seeds = root / "seeds"
+    seeds.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    return gather(load_config({"seeds": str(seeds), "docs": str(root / "out")}, root))

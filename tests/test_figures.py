@@ -12,9 +12,9 @@ import pytest
 from generator.config import load_config
 from generator.figures import FigureExtractor
 from generator.lang import load_language
-from generator.pipeline import gather
 from generator.postag import PosTagger
 from generator.readers import Reader
+from tests.conftest import gather_texts
 
 CASES: list[tuple[str, list[tuple[float | None, str, str | None]]]] = [
     # digits, separators, decimals
@@ -131,19 +131,19 @@ def test_figure(
 
 
 def test_same_figure_across_sources_merges_and_different_values_conflict(tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "a.txt").write_text(
-        "Bei dem Sturm im Norden wurden mehr als 3700 Häuser beschädigt. "
-        "Mehr als 70 Flugzeuge blieben am Boden des Flughafens wegen des Sturms.",
-        encoding="utf-8",
+    dossier = gather_texts(
+        tmp_path,
+        {
+            "a.txt": (
+                "Bei dem Sturm im Norden wurden mehr als 3700 Häuser beschädigt. "
+                "Mehr als 70 Flugzeuge blieben am Boden des Flughafens wegen des Sturms."
+            ),
+            "b.txt": (
+                "Der Sturm im Norden hat mehr als 3.700 Häuser beschädigt. "
+                "Etwa 80 Flugzeuge blieben wegen des Sturms am Boden des Flughafens."
+            ),
+        },
     )
-    (seeds / "b.txt").write_text(
-        "Der Sturm im Norden hat mehr als 3.700 Häuser beschädigt. "
-        "Etwa 80 Flugzeuge blieben wegen des Sturms am Boden des Flughafens.",
-        encoding="utf-8",
-    )
-    dossier = gather(load_config({"seeds": str(seeds), "docs": str(tmp_path / "out")}, tmp_path))
     by_value = {f.value: f for f in dossier.figures}
     houses = by_value[3700]
     assert {r.article for r in houses.mentions} == {"a", "b"} and houses.conflicts == ()
@@ -155,16 +155,12 @@ def test_same_figure_across_sources_merges_and_different_values_conflict(tmp_pat
 def test_figures_linked_by_context_alone_do_not_snowball(tmp_path: Path) -> None:
     """Three reports of "100" counting different things in the same words: at most the best pair is
     one figure; a chain of such links would merge unrelated counts across a large dossier."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
     texts = {
-        "a": "Rund 100 Feuerwehrleute kamen zur brennenden Lagerhalle am Stadthafen.",
-        "b": "Die brennende Lagerhalle am Stadthafen ist 100 Meter lang.",
-        "c": "In der brennenden Lagerhalle am Stadthafen lagerten 100 Klaviere.",
+        "a.txt": "Rund 100 Feuerwehrleute kamen zur brennenden Lagerhalle am Stadthafen.",
+        "b.txt": "Die brennende Lagerhalle am Stadthafen ist 100 Meter lang.",
+        "c.txt": "In der brennenden Lagerhalle am Stadthafen lagerten 100 Klaviere.",
     }
-    for name, text in texts.items():
-        (seeds / f"{name}.txt").write_text(text, encoding="utf-8")
-    dossier = gather(load_config({"seeds": str(seeds), "docs": str(tmp_path / "out")}, tmp_path))
+    dossier = gather_texts(tmp_path, texts)
     hundreds = [f for f in dossier.figures if f.value == 100]
     assert sum(len(f.mentions) for f in hundreds) == 3
     assert max(len({r.article for r in f.mentions}) for f in hundreds) == 2

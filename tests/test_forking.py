@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
 import pytest
 
@@ -34,9 +35,14 @@ def test_a_failing_copy_is_replaced_by_the_work_done_here() -> None:
     assert Forked.start(work).result() == 42
 
 
+@linux_only
 def test_discard_stops_the_copy() -> None:
-    forked = Forked.start(lambda: sum(range(10**9)))  # long enough to be running when stopped
-    forked.discard()  # returns at once: the copy is stopped, not waited for
+    forked = Forked.start(lambda: time.sleep(600))  # still running when discarded
+    pid = forked._pid
+    assert pid is not None and pid != os.getpid()
+    forked.discard()  # stopped and reaped, not waited for
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
     forked.discard()  # and again: nothing left to stop
 
 

@@ -12,7 +12,7 @@ from generator.config import load_config
 from generator.lang import load_language
 from generator.model import Dossier
 from generator.pipeline import gather
-from tests.conftest import CORPUS, REPO
+from tests.conftest import CORPUS, REPO, gather_texts
 
 
 @pytest.fixture(scope="module")
@@ -56,19 +56,19 @@ def test_summary_has_no_dateline_and_carries_a_key_figure(dossiers: list[Dossier
 
 
 def test_translated_sentences_are_aligned(tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "a.txt").write_text(
-        "Die Feuerwehr rettete am Montag 40 Menschen aus dem Hochwasser in Kleinau. "
-        "Der Bürgermeister lobte die Helfer. Das Rathaus bleibt geschlossen.",
-        encoding="utf-8",
+    dossier = gather_texts(
+        tmp_path,
+        {
+            "a.txt": (
+                "Die Feuerwehr rettete am Montag 40 Menschen aus dem Hochwasser in Kleinau. "
+                "Der Bürgermeister lobte die Helfer. Das Rathaus bleibt geschlossen."
+            ),
+            "b.txt": (
+                "Das Rathaus von Kleinau ist weiter geschlossen. Am Montag holte die Feuerwehr 40 Menschen "
+                "aus den Fluten in Kleinau. Es regnet weiter."
+            ),
+        },
     )
-    (seeds / "b.txt").write_text(
-        "Das Rathaus von Kleinau ist weiter geschlossen. Am Montag holte die Feuerwehr 40 Menschen "
-        "aus den Fluten in Kleinau. Es regnet weiter.",
-        encoding="utf-8",
-    )
-    dossier = gather(load_config({"seeds": str(seeds), "docs": str(tmp_path / "out")}, tmp_path))
     pairs = {(p.a, p.b) for p in align(dossier, load_language("de").function_words)}
     assert (("a", 0), ("b", 1)) in pairs  # the rescue: same figure, same day, other words
     assert (("a", 2), ("b", 0)) in pairs  # the town hall

@@ -10,9 +10,9 @@ import pytest
 from generator.config import load_config
 from generator.dating import infer_dates, linked_dates, publication_weekday, url_date
 from generator.lang import load_language
-from generator.pipeline import gather
 from generator.readers import Reader
 from generator.timex import TimeTagger
+from tests.conftest import gather_texts
 
 FRIDAY = dt.date(2022, 1, 7)
 
@@ -129,20 +129,20 @@ def test_infer_dates_from_links_weekdays_and_shared_facts() -> None:
 
 
 def test_seed_like_dossier_dates_itself_and_merges_events(tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "a.txt").write_text(
-        "Der Rat der Stadt Ostheim beschloss am Mittwoch den Haushalt. Am Freitag stimmte der Kreistag "
-        "dem Haushalt der Stadt Ostheim zu, sagte Landrätin Gerda Blum. Der Bau der Brücke beginnt 2023.\n",
-        encoding="utf-8",
+    dossier = gather_texts(
+        tmp_path,
+        {
+            "a.txt": (
+                "Der Rat der Stadt Ostheim beschloss am Mittwoch den Haushalt. Am Freitag stimmte der Kreistag "
+                "dem Haushalt der Stadt Ostheim zu, sagte Landrätin Gerda Blum. Der Bau der Brücke beginnt 2023.\n"
+            ),
+            "b.txt": (
+                "Der Kreistag stimmte am Freitag dem Haushalt der Stadt Ostheim zu, wie Landrätin Gerda Blum mitteilte. "
+                "Mehr unter https://example.org/ostheim/2022-01-03/haushalt. Der Rat hatte den Haushalt am Mittwoch "
+                "beschlossen.\n"
+            ),
+        },
     )
-    (seeds / "b.txt").write_text(
-        "Der Kreistag stimmte am Freitag dem Haushalt der Stadt Ostheim zu, wie Landrätin Gerda Blum mitteilte. "
-        "Mehr unter https://example.org/ostheim/2022-01-03/haushalt. Der Rat hatte den Haushalt am Mittwoch "
-        "beschlossen.\n",
-        encoding="utf-8",
-    )
-    dossier = gather(load_config({"seeds": str(seeds), "docs": str(tmp_path / "out")}, tmp_path))
     published = {a.id: (a.meta.published, a.meta.published_basis) for a in dossier.articles}
     assert published["b"] == (dt.date(2022, 1, 7), "inferred")
     assert published["a"] == (dt.date(2022, 1, 7), "inferred")

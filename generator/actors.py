@@ -273,11 +273,14 @@ class ActorExtractor:
                 names.setdefault(name[-1:], "person")
                 names.setdefault((name[-1] + "s",), "person")
         covered = {(f.sentence, i) for f in found for i in range(f.start, f.end)}
+        by_first_word: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for key, kind in sorted(names.items(), key=lambda kv: -len(kv[0])):  # longest first
+            by_first_word.setdefault(key[0], []).append((key, kind))
         extra: list[_Found] = []
         for si, words in enumerate(sentences):
             i = 0
             while i < len(words):
-                for key, kind in sorted(names.items(), key=lambda kv: -len(kv[0])):
+                for key, kind in by_first_word.get(words[i], ()):
                     k = len(key)
                     if tuple(words[i : i + k]) == key and not any((si, j) in covered for j in range(i, i + k)):
                         extra.append(_Found(si, i, i + k, kind, None))

@@ -8,7 +8,7 @@ BIO over PER, LOC and ORG. The same feature function serves training and tagging
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -46,6 +46,7 @@ class Features:
         self.cues = lang.actors
         self.pos_tagger = pos_tagger
         self._compound: dict[str, bool] = {}
+        self._words: dict[str, _WordFeatures] = {}
 
     def compound_noun(self, word: str) -> bool:
         """Ends in a known common noun (a compound such as "Fernsehansprache")."""
@@ -82,39 +83,89 @@ class Features:
         }
         return f
 
+    def _own(self, word: str) -> _WordFeatures:
+        """The features of ``word`` that do not depend on its neighbours, remembered per word."""
+        hit = self._words.get(word)
+        if hit is None:
+            if len(self._words) >= _WORDS_REMEMBERED:
+                self._words.clear()
+            base = self._word(word)
+            extra = {
+                "sfx3": word[-3:].casefold(),
+                "sfx4": word[-4:].casefold(),
+                "pfx3": word[:3].casefold(),
+                "len": min(len(word), 12),
+                "hyph": "-" in word,
+            }
+            hit = _WordFeatures(
+                _present(base.items()),
+                _present(extra.items()),
+                {off: _present((key, base[name]) for name, key in _NEIGHBOUR_KEYS[off]) for off in _OFFSETS},
+            )
+            self._words[word] = hit
+        return hit
+
     def sentence(self, words: Sequence[str], pos: Sequence[str] | None = None) -> list[dict[str, Any]]:
-        base = [self._word(w) for w in words]
+        """CRF features of each word: its own, then those of its neighbours two either side.
+
+        Boolean features become 1.0, false and empty ones are left out (what the model was trained on).
+        """
         if pos is None and self.pos_tagger is not None:
             pos = [p for _, _, p in self.pos_tagger.tag_sent(list(words), taglevel=1)]
-        if pos is not None:
-            for b, tag in zip(base, pos, strict=True):
-                b["pos"] = tag
-        out = []
+        if pos is not None and len(pos) != len(words):
+            raise ValueError(f"{len(pos)} tags for {len(words)} words")
+        own = [self._own(w) for w in words]
         n = len(words)
-        for i, w in enumerate(words):
-            f: dict[str, Any] = {"bias": 1.0, "first_tok": i == 0}
-            for k, v in base[i].items():
-                f[k] = v
-            f["sfx3"] = w[-3:].casefold()
-            f["sfx4"] = w[-4:].casefold()
-            f["pfx3"] = w[:3].casefold()
-            f["len"] = min(len(w), 12)
-            f["hyph"] = "-" in w
-            for off in (-2, -1, 1, 2):
+        out = []
+        for i in range(n):
+            f: dict[str, Any] = {"bias": 1.0}
+            if i == 0:
+                f["first_tok"] = 1.0
+            f.update(own[i].head)
+            if pos is not None and pos[i]:
+                f["pos"] = pos[i]
+            f.update(own[i].tail)
+            for off in _OFFSETS:
                 j = i + off
                 if 0 <= j < n:
-                    b = base[j]
-                    f[f"{off}:low"] = b["low"]
-                    if abs(off) == 1:
-                        for k in ("title", "fw", "noun", "first", "last", "place", "role", "org", "particle", "pcue"):
-                            f[f"{off}:{k}"] = b[k]
-                        f[f"{off}:shape"] = b["shape"]
-                        if "pos" in b:
-                            f[f"{off}:pos"] = b["pos"]
+                    f.update(own[j].as_neighbour[off])
+                    if abs(off) == 1 and pos is not None and pos[j]:
+                        f[_POS_KEYS[off]] = pos[j]
                 else:
-                    f[f"{off}:edge"] = True
-            out.append({k: (v if isinstance(v, str | float) else (1.0 if v else 0.0)) for k, v in f.items() if v})
+                    f[_EDGE_KEYS[off]] = 1.0
+            out.append(f)
         return out
+
+
+_OFFSETS = (-2, -1, 1, 2)
+# What a word tells its neighbours: its lower case two either side, more right beside it.
+_NEIGHBOUR_KEYS = {
+    off: tuple(
+        (name, f"{off}:{name}")
+        for name in (
+            ("low", "title", "fw", "noun", "first", "last", "place", "role", "org", "particle", "pcue", "shape")
+            if abs(off) == 1
+            else ("low",)
+        )
+    )
+    for off in _OFFSETS
+}
+_POS_KEYS = {off: f"{off}:pos" for off in _OFFSETS}
+_EDGE_KEYS = {off: f"{off}:edge" for off in _OFFSETS}
+_WORDS_REMEMBERED = 50_000  # distinct words whose features are kept; then the memory starts afresh
+
+
+def _present(items: Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
+    """Feature items as the CRF takes them: strings and floats as they are, other values as 1.0,
+    false and empty values left out."""
+    return tuple((k, v if isinstance(v, str | float) else 1.0) for k, v in items if v)
+
+
+@dataclass(frozen=True)
+class _WordFeatures:
+    head: tuple[tuple[str, Any], ...]  # the word's own features before its POS tag
+    tail: tuple[tuple[str, Any], ...]  # suffixes, prefix, length, hyphen: after the tag
+    as_neighbour: dict[int, tuple[tuple[str, Any], ...]]  # what the word gives the word ``off`` before or after it
 
 
 def spans_from_bio(labels: Sequence[str]) -> list[Span]:

@@ -196,7 +196,7 @@ class TimeTagger:
         if _YEAR.match(w) and not self._is_count(words, low, i):
             return _Hit(i + 1, "DATE", w), i
         # Freitagmorgen
-        for name, number in t.weekdays.items():
+        for name, number in t.weekdays.items() if lw in self._weekday_words else ():
             if lw.startswith(name) and lw[len(name) :] in t.parts_of_day:
                 d = _last_weekday(dct, number, future) if dct else None
                 part = t.parts_of_day[lw[len(name) :]]
@@ -259,7 +259,7 @@ class TimeTagger:
         if lw in t.past_words:
             return _Hit(i + 1, "DATE", "PAST_REF"), i
         # durations: [fast] 30 Jahre [lang], seit drei Tagen, einige Tage
-        amount = self._number(w)
+        amount = self._number(w) if i + 1 < n and t.units.get(nxt) else None
         if i + 1 < n and t.units.get(nxt) and (amount is not None or lw in t.vague_amounts):
             unit = t.units[nxt]
             start = i  # a qualifier ("rund drei Wochen") is no part of the expression (TimeML: mod)

@@ -54,6 +54,26 @@ def test_people_with_roles_as_written(extractor: ActorExtractor, reader: Reader)
     assert ("place", "Polen", None) in found  # the genitive joins its base
 
 
+def test_ner_features_are_a_words_own_and_its_neighbours(extractor: ActorExtractor) -> None:
+    """The CRF sees each word's own features, its POS tag, and its neighbours' two either side;
+    features of words already seen are remembered and must not change the result."""
+    features = extractor.tagger.features
+    words = ["Der", "Minister", "Olaf", "Mustermann", "sprach", "."]
+    pos = ["ART", "NN", "NE", "NE", "VVFIN", "$."]
+    first = features.sentence(words, pos)
+    assert features.sentence(words, pos) == first  # the second time from remembered words
+    olaf = first[2]
+    assert (olaf["low"], olaf["shape"], olaf["pos"], olaf["-1:pos"], olaf["1:pos"]) == ("olaf", "Xx", "NE", "NN", "NE")
+    assert (olaf["-2:low"], olaf["-1:low"], olaf["1:low"], olaf["2:low"]) == ("der", "minister", "mustermann", "sprach")
+    assert olaf["-1:role"] == 1.0 and olaf["-2:low"] == "der" and "-2:role" not in olaf
+    assert "first_tok" in first[0] and "first_tok" not in olaf
+    assert first[0]["-1:edge"] == first[0]["-2:edge"] == 1.0 and first[-1]["1:edge"] == 1.0
+    assert all(v for f in first for v in f.values())  # false features are left out
+    assert all(isinstance(v, str | float) for f in first for v in f.values())
+    with pytest.raises(ValueError):
+        features.sentence(words, pos[:-1])
+
+
 def test_surname_alone_stands_for_the_full_name(extractor: ActorExtractor, reader: Reader) -> None:
     a = article(
         reader,

@@ -197,8 +197,8 @@ def test_plain_title_is_one_safe_line() -> None:
 
 
 def test_segmenter_tokenises_exactly_as_somajo_itself_with_and_without_emoji() -> None:
-    """The segmenter skips SoMaJo's emoji step for tokens without an emoji character: the tokens
-    must stay what an unmodified SoMaJo gives."""
+    """The segmenter skips SoMaJo's emoji step for tokens without an emoji character, and finds the
+    tokens' spans itself where it can: tokens and spans must stay what an unmodified SoMaJo gives."""
     from somajo import SoMaJo
 
     from generator.segment import Segmenter
@@ -209,6 +209,10 @@ def test_segmenter_tokenises_exactly_as_somajo_itself_with_and_without_emoji() -
         "Die Polizei nahm am Montag 20.000 Menschen fest. Der 81-jährige Ex-Präsident schwieg.",
         "Toll 👍🏽 gemacht! Das ❤️ war :-) schön 🇩🇪 und 👨‍👩‍👧 kam auch.",
         "Preis: 3,50 € – siehe https://example.org/a?b=1 oder mail@example.org ©",
+        # characters SoMaJo drops inside a token (soft hyphen, zero-width space), a decomposed
+        # accent, tabs and runs of spaces: the spans must be SoMaJo's own
+        "Die Ab\u00adteilung\u200b tagte  in\tCafe\u0301s am\u00a0Montag .",
+        "\ufeffAm Montag\u2009kam er –\n\nund ging  wieder.",
     ]
     for text in texts:
         want = [[(t.text, t.character_offset) for t in s] for s in plain.tokenize_text([text])]

@@ -75,9 +75,12 @@ class ActorCues:
         low = token.casefold()
         return low in self.institution_words or any(low.endswith(e) and low != e for e in self.institution_endings)
 
+    @functools.cached_property
+    def _organisation_endings(self) -> tuple[str, ...]:
+        return tuple(sorted(self.organisation_endings))
+
     def is_organisation_head(self, token: str) -> bool:
-        low = token.casefold()
-        return any(low.endswith(e) for e in self.organisation_endings)
+        return token.casefold().endswith(self._organisation_endings)
 
 
 @dataclass(frozen=True)

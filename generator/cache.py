@@ -13,9 +13,10 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import tempfile
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -170,6 +171,17 @@ class AnalysisCache:
         entry = (replace(article, tokens=()), pack_tokens(article), facts, warnings)
         _write_atomic(self._path(key), FORMAT + pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
 
+    def prune(self, keep: Collection[str]) -> int:
+        """Removes the entries not in ``keep`` (those of edited or deleted articles, or written by
+        another generator version or language data), so that the folder holds what the next build can
+        use rather than every version of every article ever read. Returns how many were removed."""
+        removed = 0
+        for folder in _subfolders(self.folder):
+            for path in _files(folder):
+                if _ENTRY_NAME.fullmatch(path.name) and path.stem not in keep:
+                    removed += _remove(path)
+        return removed
+
 
 T = TypeVar("T")
 
@@ -191,6 +203,10 @@ class ToolStore:
             return build()
         digest = hashlib.sha256(f"{__version__}\0{made_from}".encode()).hexdigest()[:24]
         path = self.folder / f"{name}-{digest}.pickle"
+        same_tool = re.compile(rf"{re.escape(name)}-[0-9a-f]{{24}}\.pickle")
+        for other in _files(self.folder):  # the same tool built from other versions: no longer used
+            if same_tool.fullmatch(other.name) and other != path:
+                _remove(other)
         stored = _read_entry(path)
         if isinstance(stored, kind):
             return stored
@@ -217,6 +233,30 @@ def _read_entry(path: Path) -> object | None:
         log.info("cache entry %s ignored: unreadable", path)
         return None
     return value
+
+
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.pickle")  # an analysis entry: its key and suffix
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    """The analysis entries' folders (the key's first two hex digits)."""
+    return [p for p in _files(folder) if re.fullmatch(r"[0-9a-f]{2}", p.name) and p.is_dir()]
+
+
+def _files(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError:
+        return []
+
+
+def _remove(path: Path) -> int:
+    try:
+        path.unlink()
+    except OSError as exc:  # another build removed it, or the folder is read-only: it only costs space
+        log.info("cache entry %s not removed: %s", path, exc)
+        return 0
+    return 1
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -83,15 +83,14 @@ class _Worker:
     def run(self, tasks: list[tuple[str, str, str]]) -> list[_Result]:
         return [self.one(Path(path), rel, article_id) for path, rel, article_id in tasks]
 
-    def lookup(self, path: Path) -> str | None:
-        """The key of the file's cache entry, when there is one (whether it is sound shows on loading)."""
+    def key(self, path: Path) -> str | None:
+        """The key of the file's cache entry (whether there is one, and sound, shows on loading)."""
         if self.cache is None:
             return None
         try:
-            key = self.cache.key(self.reader.raw(path))
+            return self.cache.key(self.reader.raw(path))
         except ReadError:
             return None  # one() reports it
-        return key if self.cache.has(key) else None
 
     def load(self, key: str, rel: str, article_id: str) -> _Result | None:
         """The article from its cache entry, or None when the entry is damaged (then it is analysed anew)."""
@@ -148,12 +147,15 @@ def _read_and_analyse(config: Config, progress: Progress | None) -> tuple[list[_
     worker = _Worker(Reader(config), Analyser(ToolStore.for_config(config)), AnalysisCache.for_config(config))
     hits: list[tuple[str, str]] = []
     tasks: list[tuple[str, str, str]] = []
+    keys: set[str] = set()
     for rel, path in rels.items():
-        key = worker.lookup(path)
-        if key is None:
-            tasks.append((str(path), rel, ids[rel]))
-        else:
+        key = worker.key(path)
+        if key is not None:
+            keys.add(key)
+        if key is not None and worker.cache and worker.cache.has(key):
             hits.append((rel, key))
+        else:
+            tasks.append((str(path), rel, ids[rel]))
     chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
     results: dict[str, _Result] = {}
 
@@ -188,6 +190,10 @@ def _read_and_analyse(config: Config, progress: Progress | None) -> tuple[list[_
             for chunk in chunks:
                 done(worker.run(chunk))
         done(worker.run(damaged))
+    if worker.cache:
+        removed = worker.cache.prune(keys)
+        if removed:
+            log.info("%d cache entries of files no longer read removed", removed)
     return [results[rel] for rel in rels], worker.analyser
 
 

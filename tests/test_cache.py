@@ -83,8 +83,43 @@ def test_tool_store_builds_once_and_rebuilds_a_damaged_entry(tmp_path: Path) -> 
     assert store.load("words", "v1", build, frozenset) == frozenset({"Wort"}) and len(built) == 2
     entry.write_bytes(FORMAT + pickle.dumps(["not", "a", "frozenset"]))
     assert store.load("words", "v1", build, frozenset) == frozenset({"Wort"}) and len(built) == 3
+    other_tool = tmp_path / "tools" / f"words2-{'0' * 24}.pickle"
+    other_tool.write_bytes(b"another tool's entry")
     assert store.load("words", "v2", build, frozenset) and len(built) == 4  # made from something else
+    (entry,) = (tmp_path / "tools").glob("words-*.pickle")  # the v1 entry is gone: nothing loads it again
+    assert store.load("words", "v2", build, frozenset) and len(built) == 4 and entry.exists()
+    assert other_tool.exists()
+    stale = tmp_path / "tools" / f"words-{'1' * 24}.pickle"  # left by another version, found on a hit
+    stale.write_bytes(entry.read_bytes())
+    assert store.load("words", "v2", build, frozenset) and len(built) == 4 and not stale.exists()
     assert ToolStore(None).load("words", "v1", build, frozenset) and len(built) == 5  # no cache folder
+
+
+def test_entries_of_files_no_longer_read_are_removed_and_nothing_else(tmp_path: Path) -> None:
+    shutil.copytree(CORPUS, tmp_path / "seeds")
+    cache = tmp_path / "cache"
+    generate(_config(tmp_path, "first", cache=str(cache)))
+
+    def entries() -> set[str]:
+        return {p.stem for p in cache.glob("[0-9a-f][0-9a-f]/*.pickle")}
+
+    before = entries()
+    assert len(before) == 4
+    others = [cache / "notes.txt", cache / "zz" / f"{'a' * 64}.pickle", cache / sorted(before)[0][:2] / "mine.txt"]
+    for path in others:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("not an analysis entry", encoding="utf-8")
+    edited, deleted = sorted((tmp_path / "seeds").iterdir())[:2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nEin Satz kam hinzu.\n", encoding="utf-8")
+    deleted.unlink()
+    generate(_config(tmp_path, "second", cache=str(cache)))
+    after = entries()
+    assert len(after) == 3 and len(after & before) == 2  # the two unchanged articles, and the edited one anew
+    assert all(path.exists() for path in others)
+    assert len(list((cache / "tools").glob("*.pickle"))) == 2
+    third = generate(_config(tmp_path, "third", cache=str(cache)))  # everything from the cache again
+    assert entries() == after and tree(tmp_path / "third") == tree(tmp_path / "second")
+    assert third.exit_code == 0
 
 
 def test_an_entry_whose_tokens_do_not_fit_its_article_is_ignored(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from generator.actors import ActorExtractor, long_form_candidates
 from generator.cache import ToolStore
 from generator.figures import FigureExtractor
 from generator.lang import LanguageData, load_language
+from generator.merge_figures import stems
 from generator.model import Article, ArticleFacts
 from generator.ner import Tagger, has_model
 from generator.postag import PosTagger
@@ -87,4 +88,5 @@ class Analyser:
             capabilities=frozenset(capabilities),
             weekdays=tuple(self.time_tagger(language).weekdays_named(article)),
             long_forms=long_form_candidates(article, lang.function_words, lang.actors.is_organisation_head),
+            sentence_stems=tuple(stems(s.text, lang.function_words) for s in article.sentences),
         )

@@ -28,7 +28,7 @@ from generator.model import Article, ArticleFacts, Token
 
 log = logging.getLogger(__name__)
 
-FORMAT = b"dossier-cache-5\n"
+FORMAT = b"dossier-cache-6\n"
 
 
 @functools.cache

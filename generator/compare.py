@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.grouping import Groups
-from generator.merge_figures import stems
+from generator.lang import load_language
+from generator.merge_figures import sentence_stems
 from generator.model import Article, Dossier, Event, Figure
 
 STEM = 5
@@ -53,17 +54,21 @@ def _facts_by_sentence(dossier: Dossier) -> dict[tuple[str, int], set[str]]:
     return facts
 
 
-def align(dossier: Dossier, function_words: frozenset[str]) -> list[Aligned]:
+def align(dossier: Dossier) -> list[Aligned]:
+    """Pairs of sentences from two articles that say the same, each sentence in its best pair only."""
     facts = _facts_by_sentence(dossier)
-    words: dict[tuple[str, int], set[str]] = {}
+    analysed = {f.article_id: f for f in dossier.facts}
+    words: dict[tuple[str, int], frozenset[str]] = {}
     index: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for article in dossier.articles:
+        function_words = load_language(article.meta.language).function_words
+        article_words = sentence_stems(article, analysed.get(article.id), function_words, STEM)
         for p in article.paragraphs:
             if p.heading:
                 continue
             for i in p.sentence_indices:
                 key = (article.id, i)
-                words[key] = stems(article.sentences[i].text, function_words, STEM)
+                words[key] = article_words[i]
                 for w in words[key]:
                     index[w].append(key)
     candidates: set[tuple[tuple[str, int], tuple[str, int]]] = set()
@@ -116,7 +121,7 @@ def _in_group(items: Sequence[Figure] | Sequence[Event], members: Sequence[str])
     return {x.id: arts for x in items if (arts := {m.article for m in x.mentions} & member_set)}
 
 
-def compare(dossier: Dossier, function_words: frozenset[str]) -> Comparison:
+def compare(dossier: Dossier) -> Comparison:
     groups = []
     # each group looks only at the items its articles report (an index by article, not groups × items)
     fig_index: dict[str, list[int]] = defaultdict(list)
@@ -148,7 +153,7 @@ def compare(dossier: Dossier, function_words: frozenset[str]) -> Comparison:
                 only=only,
             )
         )
-    return Comparison(tuple(groups), tuple(align(dossier, function_words)), tuple(overview(dossier)))
+    return Comparison(tuple(groups), tuple(align(dossier)), tuple(overview(dossier)))
 
 
 def overview(dossier: Dossier) -> list[tuple[str, int]]:

@@ -7,12 +7,13 @@ date and label). Spelling variants, conflicts and corroboration by content come 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from generator.lang import LanguageData, load_language
 from generator.merge_actors import MergedActor, long_forms, merge_actor_mentions
+from generator.merge_events import STEM as EVENT_STEM
 from generator.merge_events import Dated, calendar, merge_events
-from generator.merge_figures import Found, MergedFigure, merge_figure_mentions
+from generator.merge_figures import Found, MergedFigure, merge_figure_mentions, sentence_stems
 from generator.model import (
     Actor,
     Article,
@@ -69,6 +70,7 @@ def _timeline(
     actors: list[Actor],
     figures: list[Figure],
     function_words: frozenset[str],
+    languages: Mapping[str, LanguageData],
 ) -> list[Event]:
     in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
     figures_in: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -91,7 +93,8 @@ def _timeline(
             dated.append(Dated(a, si, m, cal[0], cal[1], frozenset(in_sentence[key]), frozenset(figures_in[key])))
     ids = _Ids("e")
     events = []
-    for group in merge_events(dated, function_words):
+    stems_of = {a.id: sentence_stems(a, f, languages[a.meta.language].function_words, EVENT_STEM) for a, f in pairs}
+    for group in merge_events(dated, function_words, lambda d: stems_of[d.article.id][d.sentence]):
         first = group[0]
         tod = next((d.time_of_day for d in group if d.time_of_day), None)
         mentions = tuple(
@@ -127,10 +130,11 @@ def _figures(
     pairs: list[tuple[Article, ArticleFacts]],
     function_words: frozenset[str],
     age_units: frozenset[str],
+    stems_of: Mapping[str, Sequence[frozenset[str]]],
 ) -> list[Figure]:
     order = {a.id: n for n, a in enumerate(articles)}
     found = [Found(a, sentence_at(a, m.start), m) for a, f in pairs for m in f.figures]
-    merged = merge_figure_mentions(found, function_words, lambda f: f.article.sentences[f.sentence].text)
+    merged = merge_figure_mentions(found, function_words, lambda f: stems_of[f.article.id][f.sentence])
     ranked = sorted(range(len(merged)), key=lambda k: _figure_importance(merged[k], order, age_units))
     ids = _Ids("f")
     id_of = {k: ids(merged[k].first.text) for k in ranked}
@@ -186,7 +190,9 @@ def merge(
         actors.append(Actor(actor_ids(x.name), x.name, x.kind, x.aliases, x.roles, mentions))
 
     age_units = frozenset(lang.figures.age_unit for lang in languages.values())
-    figures = _figures(articles, pairs, function_words, age_units)
+    # each sentence's content words, in its article's language (stored by the analysis)
+    stems_of = {a.id: sentence_stems(a, f, languages[a.meta.language].function_words) for a, f in pairs}
+    figures = _figures(articles, pairs, function_words, age_units, stems_of)
 
     by_name = {name: a.id for a in actors for name in (a.name, *a.aliases)}
     quote_ids = _Ids("q")
@@ -203,7 +209,7 @@ def merge(
         for m in f.quotes
     ]
 
-    timeline = _timeline(pairs, actors, figures, function_words)
+    timeline = _timeline(pairs, actors, figures, function_words, languages)
 
     return Dossier(
         title=title,

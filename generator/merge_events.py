@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from generator.grouping import Groups
@@ -42,13 +42,13 @@ def calendar(value: str | None) -> tuple[str, str | None] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
-def merge_events(dated: Sequence[Dated], function_words: frozenset[str]) -> list[list[Dated]]:
-    """Groups of mentions that report one event, in dossier order."""
+def merge_events(
+    dated: Sequence[Dated], function_words: frozenset[str], sentence_words: Callable[[Dated], frozenset[str]]
+) -> list[list[Dated]]:
+    """Groups of mentions that report one event, in dossier order (``sentence_words``: the stems of a
+    mention's sentence)."""
     # what the sentences say, without the time expression itself (all events on a date share that)
-    words = [
-        stems(d.article.sentences[d.sentence].text, function_words, STEM) - stems(d.mention.text, function_words, STEM)
-        for d in dated
-    ]
+    words = [sentence_words(d) - stems(d.mention.text, function_words, STEM) for d in dated]
     same: Groups[int] = Groups(range(len(dated)))
     by_date: dict[str, list[int]] = defaultdict(list)
     for i, d in enumerate(dated):

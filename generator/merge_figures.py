@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.grouping import Groups
-from generator.model import Article, FigureMention
+from generator.model import Article, ArticleFacts, FigureMention
 
 _ALNUM_RUN = re.compile(r"[^\W_]+")  # \w is isalnum() plus "_"
 STEM = 6  # characters of a word that stand for its stem ("Nationalgardisten" ~ "Nationalgarde")
@@ -51,20 +51,33 @@ class MergedFigure:
         return {f.article.id for f in self.found}
 
 
-def stems(text: str, function_words: frozenset[str], size: int = STEM) -> set[str]:
+def stems(text: str, function_words: frozenset[str], size: int = STEM) -> frozenset[str]:
     """Content words of ``text``, each cut to its first ``size`` letters (a crude, language-neutral stem)."""
     words = _ALNUM_RUN.findall(text)  # runs of letters and digits (str.isalnum)
-    return {c[:size] for w in words if len(w) > 2 and w.isalpha() and (c := w.casefold()) not in function_words}
+    return frozenset(
+        c[:size] for w in words if len(w) > 2 and w.isalpha() and (c := w.casefold()) not in function_words
+    )
+
+
+def sentence_stems(
+    article: Article, facts: ArticleFacts | None, function_words: frozenset[str], size: int = STEM
+) -> tuple[frozenset[str], ...]:
+    """The stems of each of the article's sentences, cut to ``size`` letters: from those its analysis
+    stored (``STEM`` letters, made with the function words of the article's language), else made here
+    with ``function_words``. A stem cut shorter is the stem of that size: "c[:6][:5] == c[:5]"."""
+    if facts is not None and len(facts.sentence_stems) == len(article.sentences) and size <= STEM:
+        stored = facts.sentence_stems
+        return stored if size == STEM else tuple(frozenset(w[:size] for w in s) for s in stored)
+    return tuple(stems(s.text, function_words, size) for s in article.sentences)
 
 
 def merge_figure_mentions(
-    found: Sequence[Found], function_words: frozenset[str], sentence_text: Callable[[Found], str]
+    found: Sequence[Found], function_words: frozenset[str], sentence_words: Callable[[Found], frozenset[str]]
 ) -> list[MergedFigure]:
     unit_stems = [stems(f.mention.unit, function_words) for f in found]
     # the sentence's words besides the figure itself (its number words and its unit)
     context = [
-        stems(sentence_text(f), function_words) - u - stems(f.mention.text, function_words)
-        for f, u in zip(found, unit_stems, strict=True)
+        sentence_words(f) - u - stems(f.mention.text, function_words) for f, u in zip(found, unit_stems, strict=True)
     ]
     same: Groups[int] = Groups(range(len(found)))
     keys: list[object] = [

@@ -106,7 +106,7 @@ class _Ctx:
     @functools.cached_property
     def comparison(self) -> Comparison:
         """The cross-source comparison (the costliest part of rendering), for the pages that show it."""
-        return compare(self.dossier, self.lang.function_words)
+        return compare(self.dossier)
 
     def actor_link(self, page: str, actor_id: str, name: str) -> str:
         """The actor's name, linked to its page where it has one."""

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from generator.compare import align
+from generator.compare import align, compare
 from generator.config import load_config
 from generator.lang import load_language
+from generator.merge import merge
+from generator.merge_figures import STEM, stems
 from generator.model import Dossier
 from generator.pipeline import gather
 from tests.conftest import CORPUS, REPO, gather_texts
@@ -69,7 +72,22 @@ def test_translated_sentences_are_aligned(tmp_path: Path) -> None:
             ),
         },
     )
-    pairs = {(p.a, p.b) for p in align(dossier, load_language("de").function_words)}
+    pairs = {(p.a, p.b) for p in align(dossier)}
     assert (("a", 0), ("b", 1)) in pairs  # the rescue: same figure, same day, other words
     assert (("a", 2), ("b", 0)) in pairs  # the town hall
     assert all(p[0][0] != p[1][0] for p in pairs)  # never two sentences of one article
+
+
+def test_sentence_stems_stored_by_the_analysis_are_those_the_merge_would_make(dossiers: list[Dossier]) -> None:
+    """Merge and comparison match sentences by their content-word stems, which the analysis stores
+    (cached) so that a rebuild does not make them again; without them, the same dossier results."""
+    for dossier in dossiers:
+        for article, facts in zip(dossier.articles, dossier.facts, strict=True):
+            function_words = load_language(article.meta.language).function_words  # the article's own language
+            assert facts.sentence_stems == tuple(stems(s.text, function_words, STEM) for s in article.sentences)
+            assert any(facts.sentence_stems)
+        bare = tuple(replace(f, sentence_stems=()) for f in dossier.facts)
+        again = merge(dossier.title, dossier.language, dossier.articles, bare, (), dossier.capabilities)
+        assert (again.figures, again.timeline, again.actors) == (dossier.figures, dossier.timeline, dossier.actors)
+        assert compare(again) == compare(dossier)
+        assert compare(dossier).aligned or len(dossier.articles) < 2

@@ -59,8 +59,8 @@ def _skipped(ch: str) -> bool:
 
 def _spans(chunk: str, tokens: list[str]) -> list[tuple[int, int]] | None:
     """Where each token stands in ``chunk``, in order, when each is there as it is with only skipped
-    characters before it; otherwise None. SoMaJo's own alignment gives the same spans then, at a
-    quarter of the tokenising time, since it maps every character of the paragraph."""
+    characters before it; otherwise None. SoMaJo's own alignment gives the same spans then, but costs
+    about a quarter of the tokenising time, since it maps every character of the paragraph."""
     spans = []
     pos, n = 0, len(chunk)
     for token in tokens:

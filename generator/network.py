@@ -75,9 +75,11 @@ def network_svg(actors: Sequence[Actor], title: str, legend: dict[str, str]) -> 
         r = 4 + 8 * math.sqrt(len(a.mentions) / most)
         colour = KIND_COLOURS[a.kind]
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}"/>')
-        # labels outside the circle: beside the node on the sides, above or below it at top and bottom
+        # labels outside the circle: beside the node, running away from the circle; only a node at the
+        # very top or bottom (within 7°) has its label centred above or below it, since centred labels
+        # of neighbouring nodes there overlap
         cos, sin = math.cos(angle), math.sin(angle)
-        anchor = "start" if cos > 0.35 else "end" if cos < -0.35 else "middle"
+        anchor = "start" if cos > 0.12 else "end" if cos < -0.12 else "middle"
         lx = x + (r + 4) * cos
         ly = y + 4 + (r + 8) * sin if anchor == "middle" else y + 4 + 6 * sin
         parts.append(

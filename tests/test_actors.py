@@ -253,3 +253,29 @@ def test_network_picture_cuts_long_names_and_keeps_them_on_hover() -> None:
     shown = next(x[1] for x in labels if x[0] == long_name)
     assert shown.endswith(" …") and long_name.startswith(shown[:-2]) and len(shown) <= LABEL_MAX + 2
     assert shown[:-2].split()[-1] in long_name.split()  # cut at a word, not inside one
+
+
+def test_network_labels_do_not_overlap() -> None:
+    """Twenty-four actors with names of twenty characters round the circle: no two labels' boxes
+    overlap (a character taken as 7 px wide, a line as 12 px high). Centred labels were used within
+    20° of the top and bottom, where neighbouring labels ran into each other."""
+    import re
+
+    from generator.model import Actor, MentionRef
+    from generator.network import network_svg
+
+    ref = MentionRef("a", 0, "x")
+    kinds = ("person", "organization", "place")
+    actors = [Actor(f"x{i}", f"Name{i:02d} Langername{i:02d}"[:20], kinds[i % 3], (), (), (ref,)) for i in range(24)]
+    svg = network_svg(actors, "Netz", {"person": "Personen", "organization": "Organisationen", "place": "Orte"})
+    boxes = []
+    for x, y, anchor, text in re.findall(
+        r'<text x="([\d.-]+)" y="([\d.-]+)" [^>]*text-anchor="(\w+)"[^>]*><title>[^<]*</title>([^<]*)</text>', svg
+    ):
+        width = 7 * len(text)
+        left = float(x) - {"start": 0, "middle": width / 2, "end": width}[anchor]
+        boxes.append((left, left + width, float(y) - 10, float(y) + 2))
+    assert len(boxes) == 24
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2], (a, b)

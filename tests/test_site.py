@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import posixpath
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
@@ -129,6 +131,24 @@ def test_dossier_json_is_valid_and_published(seed_site: Path) -> None:
 
 
 @pytest.mark.skipif(not SHARED_SCHEMA.is_file(), reason="shared/ is not beside the checkout")
+def test_every_generated_file_is_ignored_by_git(seed_site: Path) -> None:
+    """Generated pages never land in the repository: a committed one is not in a fresh clone's manifest,
+    so the clone's first build refuses to overwrite it ("not written by the generator")."""
+    manifest = json.loads((seed_site / "site_src" / ".dossier-manifest.json").read_text(encoding="utf-8"))
+    ignored = [
+        line.removeprefix("/site_src/")
+        for line in (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()
+        if line.startswith("/site_src/")
+    ]
+    for rel in [".dossier-manifest.json", *manifest["files"]]:
+        assert any(rel == entry or (entry.endswith("/") and rel.startswith(entry)) for entry in ignored), rel
+    if (REPO / ".git").exists() and shutil.which("git"):
+        tracked = subprocess.run(
+            ["git", "ls-files", "site_src"], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.splitlines()
+        assert not {f"site_src/{rel}" for rel in manifest["files"]} & set(tracked)
+
+
 def test_packaged_schema_is_the_shared_one() -> None:
     packaged = (resources.files("generator") / "dossier.schema.json").read_text(encoding="utf-8")
     assert json.loads(packaged) == json.loads(SHARED_SCHEMA.read_text(encoding="utf-8"))

@@ -16,11 +16,11 @@ from generator.actors import ActorExtractor, long_form_candidates
 from generator.cache import ToolStore
 from generator.figures import FigureExtractor
 from generator.lang import LanguageData, load_language
-from generator.merge_figures import stems
 from generator.model import Article, ArticleFacts
 from generator.ner import Tagger, has_model
 from generator.postag import PosTagger
 from generator.quotes import QuoteExtractor
+from generator.stems import stems
 from generator.summarise import rank_summary
 from generator.timex import TimeTagger
 

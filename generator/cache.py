@@ -11,10 +11,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-import os
 import pickle
 import re
-import tempfile
 from array import array
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
@@ -25,6 +23,7 @@ from typing import TypeVar, overload
 from generator import __version__
 from generator.config import Config
 from generator.model import Article, ArticleFacts, Token
+from generator.writers import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -228,7 +227,7 @@ def _read_entry(path: Path) -> object | None:
         log.info("cache entry %s ignored: unknown format", path)
         return None
     try:
-        value: object = pickle.loads(data[len(FORMAT) :])  # our own folder
+        value: object = pickle.loads(memoryview(data)[len(FORMAT) :])  # our own folder; no copy of the data
     except Exception:
         log.info("cache entry %s ignored: unreadable", path)
         return None
@@ -261,10 +260,6 @@ def _remove(path: Path) -> int:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".entry-", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
+        atomic_write(path, data)
     except OSError as exc:  # a cache that cannot be written only costs time
         log.info("cache entry %s not written: %s", path, exc)

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from generator.markup import cut_at_word
+
 ROW_GAP = 18
 BAR_HEIGHT = 16
 LABEL_WIDTH = 260
@@ -103,7 +105,7 @@ def timeline_svg(points: Sequence[Point], title: str, legend: tuple[str, str]) -
         several = p.sources > 1
         fill = "#3f51b5" if several else "#ffffff"
         parts.append(f'<circle cx="{axis}" cy="{y}" r="6" fill="{fill}" stroke="#3f51b5" stroke-width="2"/>')
-        text = p.text if len(p.text) <= 95 else p.text[:94].rsplit(" ", 1)[0] + " …"
+        text = cut_at_word(p.text, 95)
         parts.append(
             f'<text x="{axis + 14}" y="{y + 4}" font-family="sans-serif" font-size="12" fill="#212121">'
             f"{escape(text)}</text>"

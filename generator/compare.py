@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from generator.grouping import Groups
 from generator.lang import load_language
-from generator.merge_figures import sentence_stems
 from generator.model import Article, Dossier, Event, Figure
+from generator.stems import sentence_stems
 
 STEM = 5
 MIN_SIMILARITY = 0.25

@@ -10,10 +10,11 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from generator.lang import LanguageData, load_language
+from generator.markup import cut_at_word
 from generator.merge_actors import MergedActor, long_forms, merge_actor_mentions
 from generator.merge_events import STEM as EVENT_STEM
 from generator.merge_events import Dated, calendar, merge_events
-from generator.merge_figures import Found, MergedFigure, merge_figure_mentions, sentence_stems
+from generator.merge_figures import Found, MergedFigure, merge_figure_mentions
 from generator.model import (
     Actor,
     Article,
@@ -27,6 +28,7 @@ from generator.model import (
     Quote,
 )
 from generator.readers import slugify
+from generator.stems import sentence_stems
 from generator.summarise import summary_text
 
 
@@ -59,10 +61,7 @@ LABEL_MAX = 160
 
 def event_label(article: Article, sentence: int) -> str:
     """What the sentence says, as a short line: the sentence without its dateline, cut at a word."""
-    text = " ".join(summary_text(article, sentence).split())
-    if len(text) > LABEL_MAX:
-        text = text[:LABEL_MAX].rsplit(" ", 1)[0].rstrip(",;:") + " …"
-    return text
+    return cut_at_word(" ".join(summary_text(article, sentence).split()), LABEL_MAX)
 
 
 def _timeline(
@@ -93,7 +92,12 @@ def _timeline(
             dated.append(Dated(a, si, m, cal[0], cal[1], frozenset(in_sentence[key]), frozenset(figures_in[key])))
     ids = _Ids("e")
     events = []
-    stems_of = {a.id: sentence_stems(a, f, languages[a.meta.language].function_words, EVENT_STEM) for a, f in pairs}
+    dated_in = {d.article.id for d in dated}  # only their sentences are compared
+    stems_of = {
+        a.id: sentence_stems(a, f, languages[a.meta.language].function_words, EVENT_STEM)
+        for a, f in pairs
+        if a.id in dated_in
+    }
     for group in merge_events(dated, function_words, lambda d: stems_of[d.article.id][d.sentence]):
         first = group[0]
         tod = next((d.time_of_day for d in group if d.time_of_day), None)

@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from generator.grouping import Groups
-from generator.merge_figures import stems
 from generator.model import Article, TimeMention
+from generator.stems import stems
 
 _CALENDAR = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T(.+))?$")
 STEM = 5  # letters of a word that stand for it ("übergeben" ~ "übergab")

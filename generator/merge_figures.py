@@ -15,16 +15,14 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.grouping import Groups
-from generator.model import Article, ArticleFacts, FigureMention
+from generator.model import Article, FigureMention
+from generator.stems import stems
 
-_ALNUM_RUN = re.compile(r"[^\W_]+")  # \w is isalnum() plus "_"
-STEM = 6  # characters of a word that stand for its stem ("Nationalgardisten" ~ "Nationalgarde")
 SPECIFIC = 10.0  # a value from which two reports with shared context are taken to be the same figure
 LARGE = 100.0  # a value so specific that one shared context word suffices
 CONTEXT_WORDS = 2
@@ -49,26 +47,6 @@ class MergedFigure:
     @property
     def articles(self) -> set[str]:
         return {f.article.id for f in self.found}
-
-
-def stems(text: str, function_words: frozenset[str], size: int = STEM) -> frozenset[str]:
-    """Content words of ``text``, each cut to its first ``size`` letters (a crude, language-neutral stem)."""
-    words = _ALNUM_RUN.findall(text)  # runs of letters and digits (str.isalnum)
-    return frozenset(
-        c[:size] for w in words if len(w) > 2 and w.isalpha() and (c := w.casefold()) not in function_words
-    )
-
-
-def sentence_stems(
-    article: Article, facts: ArticleFacts | None, function_words: frozenset[str], size: int = STEM
-) -> tuple[frozenset[str], ...]:
-    """The stems of each of the article's sentences, cut to ``size`` letters: from those its analysis
-    stored (``STEM`` letters, made with the function words of the article's language), else made here
-    with ``function_words``. A stem cut shorter is the stem of that size: "c[:6][:5] == c[:5]"."""
-    if facts is not None and len(facts.sentence_stems) == len(article.sentences) and size <= STEM:
-        stored = facts.sentence_stems
-        return stored if size == STEM else tuple(frozenset(w[:size] for w in s) for s in stored)
-    return tuple(stems(s.text, function_words, size) for s in article.sentences)
 
 
 def merge_figure_mentions(

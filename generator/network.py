@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
+from generator.markup import cut_at_word
 from generator.model import Actor
 
 KIND_COLOURS = {"person": "#3f51b5", "organization": "#e65100", "place": "#2e7d32"}
@@ -35,13 +36,6 @@ def cooccurrence(actors: Sequence[Actor]) -> Counter[tuple[str, str]]:
 
 
 LABEL_MAX = 24  # characters of a node's label; a longer name is cut at a word (the full name shows on hover)
-
-
-def _short(name: str) -> str:
-    if len(name) <= LABEL_MAX:
-        return name
-    cut = name[:LABEL_MAX].rsplit(" ", 1)[0] if " " in name[:LABEL_MAX] else name[:LABEL_MAX]
-    return cut.rstrip(" ,;:-") + " …"
 
 
 def network_svg(actors: Sequence[Actor], title: str, legend: dict[str, str]) -> str:
@@ -82,9 +76,10 @@ def network_svg(actors: Sequence[Actor], title: str, legend: dict[str, str]) -> 
         anchor = "start" if cos > 0.12 else "end" if cos < -0.12 else "middle"
         lx = x + (r + 4) * cos
         ly = y + 4 + (r + 8) * sin if anchor == "middle" else y + 4 + 6 * sin
+        shown = cut_at_word(a.name, LABEL_MAX)
         parts.append(
             f'<text x="{lx:.1f}" y="{ly:.1f}" font-family="sans-serif" font-size="12" '
-            f'text-anchor="{anchor}" fill="#212121"><title>{escape(a.name)}</title>{escape(_short(a.name))}</text>'
+            f'text-anchor="{anchor}" fill="#212121"><title>{escape(a.name)}</title>{escape(shown)}</text>'
         )
     lx = 10.0
     for kind, label in legend.items():

@@ -23,6 +23,7 @@ import yaml
 from generator.cache import ToolStore
 from generator.config import Config
 from generator.lang import available_languages, load_language
+from generator.markup import cut_at_word
 from generator.model import Article, ArticleMeta, Issue, Paragraph, Sentence, Severity, Token
 from generator.segment import Segmenter, is_word
 
@@ -271,10 +272,7 @@ def plain_title(text: str, limit: int = TITLE_MAX) -> str:
     """One line of plain text, safe where a theme strips tags or decodes entities; at most ``limit`` characters."""
     text = " ".join(text.split())
     text = text.replace("<", "‹").replace(">", "›").replace("&", "+")
-    if len(text) > limit:
-        cut = text[:limit].rsplit(" ", 1)[0]
-        text = cut.rstrip(" ,;:-–") + " …"
-    return text
+    return cut_at_word(text, limit)
 
 
 @dataclass

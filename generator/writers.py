@@ -59,7 +59,8 @@ def _safe_relpath(rel: str) -> PurePosixPath:
     return p
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
+    """``data`` in ``path`` whole or not at all (a temporary file beside it, then renamed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".dossier-", dir=path.parent)
     try:
@@ -90,7 +91,7 @@ def write_site(docs_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
         if target.is_file() and target.read_bytes() == data:
             unchanged.append(rel)
         else:
-            _atomic_write(target, data)
+            atomic_write(target, data)
             written.append(rel)
         owned[rel] = digest
     for rel in sorted(set(old) - set(files)):
@@ -102,7 +103,7 @@ def write_site(docs_dir: Path, files: Mapping[str, bytes]) -> WriteReport:
     manifest = json.dumps({"generator": "dossier", "files": owned}, indent=1, sort_keys=True) + "\n"
     mpath = docs_dir / MANIFEST
     if not mpath.is_file() or mpath.read_text(encoding="utf-8") != manifest:
-        _atomic_write(mpath, manifest.encode("utf-8"))
+        atomic_write(mpath, manifest.encode("utf-8"))
     return WriteReport(tuple(written), tuple(unchanged), tuple(removed), tuple(issues))
 
 

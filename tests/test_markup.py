@@ -9,7 +9,7 @@ import posixpath
 import pytest
 import yaml
 
-from generator.markup import esc, front_matter, highlight, relative
+from generator.markup import cut_at_word, esc, front_matter, highlight, relative
 
 TITLES = [
     "Plain title",
@@ -57,3 +57,9 @@ def test_highlight_marks_names_their_last_word_and_genitive_only_as_whole_words(
         "<strong>Anna Bergers</strong> Rede: <strong>Berger</strong> sagte, die Bergerin &lt;kam&gt;."
     )
     assert highlight("Annaberg", ["Anna"]) == "Annaberg"
+
+
+def test_cut_at_word() -> None:
+    assert cut_at_word("Kurz genug", 10) == "Kurz genug"
+    assert cut_at_word("Die Lage bleibt, sagte sie, angespannt", 17) == "Die Lage bleibt …"  # no comma before "…"
+    assert cut_at_word("Donaudampfschifffahrtsgesellschaft", 10) == "Donaudampf …"  # one long word: cut inside

@@ -12,9 +12,9 @@ from generator.compare import align, compare
 from generator.config import load_config
 from generator.lang import load_language
 from generator.merge import merge
-from generator.merge_figures import STEM, stems
 from generator.model import Dossier
 from generator.pipeline import gather
+from generator.stems import STEM, stems
 from tests.conftest import CORPUS, REPO, gather_texts
 
 

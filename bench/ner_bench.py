@@ -1,4 +1,4 @@
-"""Benchmark of the shipped German recogniser (generator.ner.Tagger, as the pipeline uses it).
+"""Benchmark of the shipped German recogniser (generator.analyse.ner.Tagger, as the pipeline uses it).
 
     python bench/ner_bench.py [--min-confidence 0.6] [--dump bench/out/ner-names.txt]
 
@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import germeval  # noqa: E402
-from generator.actors import ActorExtractor  # noqa: E402
+from generator.analyse.actors import ActorExtractor  # noqa: E402
+from generator.analyse.ner import Tagger  # noqa: E402
 from generator.lang import load_language  # noqa: E402
-from generator.ner import Tagger  # noqa: E402
 
 SPKATT = ROOT.parent / "shared" / "data" / "spkatt2023-train"
 
@@ -64,7 +64,7 @@ def main() -> int:
                 for s in extractor.recognise(words):
                     names[(" ".join(words[s.start : s.end]), s.label)] += 1
         from generator.config import load_config
-        from generator.readers import Reader
+        from generator.read.reader import Reader
 
         reader = Reader(load_config({"seeds": str(ROOT / "seeds"), "docs": "/tmp/unused"}, ROOT))
         seed_names: Counter[tuple[str, str]] = Counter()

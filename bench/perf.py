@@ -59,7 +59,7 @@ def run(cmd: list[str], cwd: Path) -> tuple[float, int]:
 
 
 def tokenise_floor(seeds: Path) -> tuple[float, int]:
-    from generator.segment import Segmenter
+    from generator.read.segment import Segmenter
 
     seg = Segmenter()
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]

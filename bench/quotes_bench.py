@@ -25,12 +25,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generator.actors import ActorExtractor
+from generator.analyse.actors import ActorExtractor
+from generator.analyse.ner import Tagger
+from generator.analyse.postag import PosTagger
+from generator.analyse.quotes import QuoteExtractor
 from generator.lang import load_language
 from generator.model import Article, ArticleMeta, Paragraph, Sentence, Token
-from generator.ner import Tagger
-from generator.postag import PosTagger
-from generator.quotes import QuoteExtractor
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "spkatt2023-train"
 FORMS = ("Direct", "Indirect")

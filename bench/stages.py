@@ -20,10 +20,11 @@ sys.path.insert(0, str(ROOT))
 
 from generator.config import load_config  # noqa: E402
 from generator.lang import load_language  # noqa: E402
-from generator.merge import merge  # noqa: E402
+from generator.merge.dossier import merge  # noqa: E402
 from generator.pipeline import _read_and_analyse, date_articles  # noqa: E402
-from generator.render import render  # noqa: E402
-from generator.writers import write_site  # noqa: E402
+from generator.render.site import render  # noqa: E402
+from generator.write.export import dossier_json  # noqa: E402
+from generator.write.files import write_site  # noqa: E402
 
 
 def main() -> int:
@@ -52,7 +53,7 @@ def main() -> int:
     capabilities = frozenset().union(*(f.capabilities for f in facts))
     dossier = merge(config.title, config.language, tuple(articles), tuple(facts), (), capabilities)
     t = lap("merge", t)
-    site = render(dossier, load_language(config.language), config.jobs)
+    site = render(dossier, load_language(config.language), dossier_json, config.jobs)
     t = lap("render", t)
     write_site(config.docs_dir, site.files)
     lap("write", t)

@@ -5,7 +5,7 @@
 No reference summaries exist here, so the measure is a proxy: the share of the headline's content
 words (5-letter stems, from the file name) that the summary contains (recall), at the same number of
 sentences for every method: the lead, the centrality alone, and the pipeline's ranking (lead +
-TextRank + figures + actors, generator.summarise.rank_summary). Higher is better; the lead is the
+TextRank + figures + actors, generator.analyse.summarise.rank_summary). Higher is better; the lead is the
 classic strong baseline for news.
 """
 
@@ -20,12 +20,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.quotes_bench import DATA, build
-from generator.actors import ActorExtractor
-from generator.figures import FigureExtractor
+from generator.analyse.actors import ActorExtractor
+from generator.analyse.figures import FigureExtractor
+from generator.analyse.ner import Tagger
+from generator.analyse.postag import PosTagger
+from generator.analyse.summarise import _candidates, _stems, centrality, lead_summary, rank_summary, summary_size
 from generator.lang import load_language
-from generator.ner import Tagger
-from generator.postag import PosTagger
-from generator.summarise import _candidates, _stems, centrality, lead_summary, rank_summary, summary_size
 
 
 def main() -> int:

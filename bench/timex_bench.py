@@ -19,9 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.krauts import HEADER, Scores, Timex, normal_value, read
+from generator.analyse.timex import TimeTagger
 from generator.lang import load_language
-from generator.segment import Segmenter
-from generator.timex import TimeTagger
+from generator.read.segment import Segmenter
 
 
 def main() -> int:
@@ -66,7 +66,7 @@ def main() -> int:
     print(f"KRAUTS Dolomiten-42: {len(gold)} documents, {ours.gold} gold TIMEX3 (document dates excluded)\n")
     print(HEADER)
     print(theirs.row("HeidelTime (its own output)"))
-    print(ours.row("this project (generator.timex)"))
+    print(ours.row("this project (generator.analyse.timex)"))
     print(
         f"\nvalue accuracy on the {both[0]} gold expressions both found (clock notation unified): "
         f"this project {both[1] / both[0]:.3f}, HeidelTime {both[2] / both[0]:.3f}"

@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pycrfsuite
 
 from bench import germeval
+from generator.analyse.lexicon import load_lexicon
+from generator.analyse.ner import Features
 from generator.lang import load_language
-from generator.lexicon import load_lexicon
-from generator.ner import Features
 
 MODEL = Path(__file__).resolve().parents[1] / "generator" / "models" / "ner-de.crfsuite"
 

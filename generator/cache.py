@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import TypeVar, overload
 
 from generator import __version__
+from generator.atomic import atomic_write
 from generator.config import Config
 from generator.model import Article, ArticleFacts, Token
-from generator.writers import atomic_write
 
 log = logging.getLogger(__name__)
 

@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from generator import __version__
-from generator.analyse import Analyser
+from generator.analyse.analyser import Analyser
 from generator.config import DEFAULT_CACHE, Config, ConfigError, load_config
-from generator.export import article_record
 from generator.lang import available_languages, load_language
 from generator.model import Issue, Severity
 from generator.pipeline import BuildReport, date_articles, generate
-from generator.readers import Reader, find_seed_files
+from generator.read.files import find_seed_files
+from generator.read.reader import Reader
+from generator.write.export import article_record
 
 log = logging.getLogger("generator.cli")
 

@@ -164,8 +164,8 @@ class ArticleFacts:
     quotes: tuple[QuoteMention, ...] = ()
     capabilities: frozenset[str] = frozenset()  # the extractors that ran on this article
     weekdays: tuple[int, ...] = ()  # ISO weekdays it names (future tense left out), to date it by
-    long_forms: tuple[LongForm, ...] = ()  # phrases that may spell an acronym (generator.actors)
-    # each sentence's content-word stems (generator.merge_figures.stems), for matching sentences
+    long_forms: tuple[LongForm, ...] = ()  # phrases that may spell an acronym (generator.analyse.actors)
+    # each sentence's content-word stems (generator.merge.figures.stems), for matching sentences
     sentence_stems: tuple[frozenset[str], ...] = field(default=(), repr=False)
 
 

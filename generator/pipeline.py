@@ -15,16 +15,20 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.analyse import Analyser
+from generator.analyse.analyser import Analyser
 from generator.cache import AnalysisCache, ToolStore
 from generator.config import Config
-from generator.dating import infer_dates
 from generator.lang import LanguageData, load_language
-from generator.merge import merge
+from generator.merge.dossier import merge
 from generator.model import Article, ArticleFacts, Dossier, Issue, Severity
-from generator.readers import Progress, Reader, ReadError, article_ids, duplicate_key, find_seed_files, plain_title
-from generator.render import Site, render
-from generator.writers import WriteReport, write_site
+from generator.read.decoding import ReadError
+from generator.read.files import article_ids, duplicate_key, find_seed_files
+from generator.read.layout import plain_title
+from generator.read.published import infer_dates
+from generator.read.reader import Progress, Reader
+from generator.render.site import Site, render
+from generator.write.export import dossier_json
+from generator.write.files import WriteReport, write_site
 
 log = logging.getLogger(__name__)
 
@@ -240,7 +244,7 @@ def _fact_keys(facts: ArticleFacts) -> set[tuple[str, ...]]:
 def date_articles(
     articles: list[Article], facts: list[ArticleFacts], analyser: Analyser, ui: LanguageData
 ) -> tuple[list[Article], list[ArticleFacts]]:
-    """Infer the publication dates the articles do not give (generator.dating), then analyse those
+    """Infer the publication dates the articles do not give (generator.read.published), then analyse those
     articles again so that their relative dates resolve."""
     known = {a.id: a.meta.published for a in articles if a.meta.published is not None}
     if len(known) == len(articles):
@@ -273,7 +277,7 @@ def date_articles(
 def generate(config: Config, progress: Progress | None = None, write: bool = True) -> BuildReport:
     with seldom_collected():
         dossier = gather(config, progress)
-        site = render(dossier, load_language(config.language), config.jobs)
+        site = render(dossier, load_language(config.language), dossier_json, config.jobs)
     report = write_site(config.docs_dir, site.files) if write else None
     if report:
         log.info(

@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from generator.config import DEFAULT_CACHE, DEFAULT_MAX_ARTICLE_BYTES, Config, ConfigError, load_config
 from generator.model import Severity
 from generator.pipeline import BuildReport, generate
-from generator.render import EXTRA_CSS, EXTRA_JS
+from generator.render.site import EXTRA_CSS, EXTRA_JS
 
 log = get_plugin_logger("dossier")
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.actors import ActorExtractor
+from generator.analyse.actors import ActorExtractor
+from generator.analyse.ner import Tagger
 from generator.config import load_config
 from generator.lang import load_language
-from generator.merge_actors import merge_actor_mentions
+from generator.merge.actors import merge_actor_mentions
 from generator.model import ActorMention, Article
-from generator.ner import Tagger
-from generator.readers import Reader
+from generator.read.reader import Reader
 
 
 @pytest.fixture(scope="module")
@@ -188,8 +188,8 @@ def test_kind_is_the_majority_and_canonical_is_the_most_complete_name() -> None:
 
 
 def test_acronym_joins_a_long_form_found_anywhere_in_the_dossier(reader: Reader) -> None:
-    from generator.actors import long_form_candidates
-    from generator.merge_actors import long_forms
+    from generator.analyse.acronyms import long_form_candidates
+    from generator.merge.actors import long_forms
 
     de = load_language("de")
     a = article(reader, "Die Truppen wurden von der Organisation für gemeinsame Verteidigung entsandt.", "a.txt")
@@ -202,8 +202,8 @@ def test_acronym_joins_a_long_form_found_anywhere_in_the_dossier(reader: Reader)
 
 
 def test_a_phrase_whose_initials_only_happen_to_spell_an_acronym_is_no_long_form(reader: Reader) -> None:
-    from generator.actors import long_form_candidates
-    from generator.merge_actors import long_forms
+    from generator.analyse.acronyms import long_form_candidates
+    from generator.merge.actors import long_forms
 
     de = load_language("de")
     text = (
@@ -220,7 +220,7 @@ def test_a_phrase_whose_initials_only_happen_to_spell_an_acronym_is_no_long_form
 
 def test_network_picture_escapes_names() -> None:
     from generator.model import Actor, MentionRef
-    from generator.network import network_svg
+    from generator.render.network import network_svg
 
     ref = MentionRef("a", 0, "x")
     svg = network_svg(
@@ -239,7 +239,7 @@ def test_network_picture_cuts_long_names_and_keeps_them_on_hover() -> None:
     import re
 
     from generator.model import Actor, MentionRef
-    from generator.network import LABEL_MAX, network_svg
+    from generator.render.network import LABEL_MAX, network_svg
 
     ref = MentionRef("a", 0, "x")
     long_name = "Organisation für gemeinsame Verteidigung und Zusammenarbeit"
@@ -262,7 +262,7 @@ def test_network_labels_do_not_overlap() -> None:
     import re
 
     from generator.model import Actor, MentionRef
-    from generator.network import network_svg
+    from generator.render.network import network_svg
 
     ref = MentionRef("a", 0, "x")
     kinds = ("person", "organization", "place")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.analyse.figures import FigureExtractor
+from generator.analyse.postag import PosTagger
 from generator.config import load_config
-from generator.figures import FigureExtractor
 from generator.lang import load_language
-from generator.postag import PosTagger
-from generator.readers import Reader
+from generator.read.reader import Reader
 from tests.conftest import gather_texts
 
 CASES: list[tuple[str, list[tuple[float | None, str, str | None]]]] = [

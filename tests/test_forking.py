@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from generator.forking import Forked
+from generator.render.forking import Forked
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
 

@@ -10,7 +10,7 @@ import pytest
 
 from generator.config import load_config
 from generator.pipeline import generate
-from generator.writers import MANIFEST
+from generator.write.files import MANIFEST
 from tests.conftest import CORPUS, FIXTURES, REPO, tree
 
 SNAPSHOT = FIXTURES / "snapshot"

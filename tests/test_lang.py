@@ -9,8 +9,8 @@ from importlib import metadata, resources
 import pytest
 import yaml
 
+from generator.analyse.lexicon import SOURCES
 from generator.lang import REFERENCE_LANGUAGE, available_languages, load_language
-from generator.lexicon import SOURCES
 
 LANG_ROOT = resources.files("generator") / "lang"
 

@@ -9,7 +9,8 @@ import posixpath
 import pytest
 import yaml
 
-from generator.markup import cut_at_word, esc, front_matter, highlight, relative
+from generator.render.markup import esc, front_matter, highlight, relative
+from generator.shorten import cut_at_word
 
 TITLES = [
     "Plain title",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.actors import ActorExtractor
+from generator.analyse.actors import ActorExtractor
+from generator.analyse.ner import Tagger
+from generator.analyse.postag import PosTagger
+from generator.analyse.quotes import QuoteExtractor
 from generator.config import load_config
 from generator.lang import load_language
-from generator.ner import Tagger
-from generator.postag import PosTagger
-from generator.quotes import QuoteExtractor
-from generator.readers import Reader
+from generator.read.reader import Reader
 
 
 @pytest.fixture(scope="module")

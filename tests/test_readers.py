@@ -10,7 +10,10 @@ import pytest
 from generator.config import load_config
 from generator.lang import load_language
 from generator.model import Severity
-from generator.readers import Reader, article_ids, decode, find_dateline, plain_title, split_blocks
+from generator.read.decoding import decode
+from generator.read.files import article_ids
+from generator.read.layout import find_dateline, plain_title, split_blocks
+from generator.read.reader import Reader
 
 GOOD = "Berlin (dpa) - Der Stadtrat hat am Montag einen neuen Haushalt beschlossen. Er umfasst mehr Geld für Schulen.\n"
 
@@ -201,7 +204,7 @@ def test_segmenter_tokenises_exactly_as_somajo_itself_with_and_without_emoji() -
     tokens' spans itself where it can: tokens and spans must stay what an unmodified SoMaJo gives."""
     from somajo import SoMaJo
 
-    from generator.segment import Segmenter
+    from generator.read.segment import Segmenter
 
     plain = SoMaJo("de_CMC", split_camel_case=False, split_sentences=True, character_offsets=True)
     ours = Segmenter()

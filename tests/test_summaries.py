@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.compare import align, compare
+from generator.analyse.stems import STEM, stems
 from generator.config import load_config
 from generator.lang import load_language
-from generator.merge import merge
+from generator.merge.compare import align, compare
+from generator.merge.dossier import merge
 from generator.model import Dossier
 from generator.pipeline import gather
-from generator.stems import STEM, stems
 from tests.conftest import CORPUS, REPO, gather_texts
 
 
@@ -52,7 +52,7 @@ def test_summary_has_no_dateline_and_carries_a_key_figure(dossiers: list[Dossier
             i for f in facts.figures for i, s in enumerate(article.sentences) if s.start <= f.start < s.end
         }
         assert figure_sentences & set(facts.summary), article.id
-    from generator.export import dossier_data
+    from generator.write.export import dossier_data
 
     for a in dossier_data(seeds)["articles"]:
         assert not any(s.startswith("Almaty/Moskau (Reuters)") for s in a["summary"])

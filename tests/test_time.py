@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.analyse.timex import TimeTagger
 from generator.config import load_config
-from generator.dating import infer_dates, linked_dates, publication_weekday, url_date
 from generator.lang import load_language
-from generator.readers import Reader
-from generator.timex import TimeTagger
+from generator.read.published import infer_dates, linked_dates, publication_weekday, url_date
+from generator.read.reader import Reader
 from tests.conftest import gather_texts
 
 FRIDAY = dt.date(2022, 1, 7)

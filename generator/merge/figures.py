@@ -19,9 +19,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from generator.grouping import Groups
+from generator.analyse.stems import stems
+from generator.merge.grouping import Groups
 from generator.model import Article, FigureMention
-from generator.stems import stems
 
 SPECIFIC = 10.0  # a value from which two reports with shared context are taken to be the same figure
 LARGE = 100.0  # a value so specific that one shared context word suffices

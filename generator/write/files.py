@@ -12,12 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from generator.atomic import atomic_write
 from generator.model import Issue, Severity
 
 log = logging.getLogger(__name__)
@@ -57,19 +56,6 @@ def _safe_relpath(rel: str) -> PurePosixPath:
     if p.is_absolute() or ".." in p.parts or not p.parts:
         raise ValueError(f"refusing to write outside the docs folder: {rel!r}")
     return p
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """``data`` in ``path`` whole or not at all (a temporary file beside it, then renamed)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".dossier-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_site(docs_dir: Path, files: Mapping[str, bytes]) -> WriteReport:

@@ -12,17 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from generator.actors import ActorExtractor, long_form_candidates
+from generator.analyse.acronyms import long_form_candidates
+from generator.analyse.actors import ActorExtractor
+from generator.analyse.figures import FigureExtractor
+from generator.analyse.ner import Tagger, has_model
+from generator.analyse.postag import PosTagger
+from generator.analyse.quotes import QuoteExtractor
+from generator.analyse.stems import stems
+from generator.analyse.summarise import rank_summary
+from generator.analyse.timex import TimeTagger
 from generator.cache import ToolStore
-from generator.figures import FigureExtractor
 from generator.lang import LanguageData, load_language
 from generator.model import Article, ArticleFacts
-from generator.ner import Tagger, has_model
-from generator.postag import PosTagger
-from generator.quotes import QuoteExtractor
-from generator.stems import stems
-from generator.summarise import rank_summary
-from generator.timex import TimeTagger
 
 T = TypeVar("T")
 

@@ -13,9 +13,9 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from generator.grouping import Groups
+from generator.analyse.stems import stems
+from generator.merge.grouping import Groups
 from generator.model import Article, TimeMention
-from generator.stems import stems
 
 _CALENDAR = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T(.+))?$")
 STEM = 5  # letters of a word that stand for it ("übergeben" ~ "übergab")

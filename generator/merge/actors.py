@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 
-from generator.grouping import Groups
+from generator.merge.grouping import Groups
 from generator.model import ActorMention, Article, LongForm
 
 FIRST_NAME_SIMILARITY = 75.0  # rapidfuzz ratio (0–100) of folded first names that may belong to one person
@@ -67,7 +67,8 @@ def long_forms(
     candidates: Sequence[tuple[Article, Sequence[LongForm]]], acronyms: set[str]
 ) -> list[tuple[Article, ActorMention]]:
     """Long forms of the dossier's acronyms wherever they stand, in any article: for each phrase
-    start, the shortest candidate (:func:`generator.actors.long_form_candidates`) whose initials spell one of them."""
+    start, the shortest candidate (:func:`~generator.analyse.acronyms.long_form_candidates`) whose
+    initials spell one of them."""
     found: list[tuple[Article, ActorMention]] = []
     for article, phrases in candidates:
         taken = -1

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from generator.markup import cut_at_word
+from generator.shorten import cut_at_word
 
 ROW_GAP = 18
 BAR_HEIGHT = 16

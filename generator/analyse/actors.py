@@ -1,6 +1,6 @@
 """Actors in one article: people, organisations and places, with the roles the text gives them.
 
-Recognition is the CRF of :mod:`generator.ner` plus three cue rules from the language data, which
+Recognition is the CRF of :mod:`generator.analyse.ner` plus three cue rules from the language data, which
 catch names the model is unsure of:
 
 * a role word followed by capitalised words is a person ("Justizministerin Petra Kowalczyk");
@@ -14,12 +14,13 @@ the full name used in the article ("Petrow" → "Iwan Petrow").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.analyse.ner import KINDS, Span, Tagger
+from generator.analyse.roles import Roles
 from generator.lang import LanguageData
-from generator.model import ActorMention, Article, LongForm, Token
-from generator.ner import KINDS, Span, Tagger
+from generator.model import ActorMention, Article, Token
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class ActorExtractor:
         self.tagger = tagger
         self.cues = lang.actors
         self.lex = tagger.lexicon
+        self.roles = Roles(lang, tagger.lexicon)
 
     # --- recognition --------------------------------------------------------------------------
 
@@ -91,17 +93,6 @@ class ActorExtractor:
             j -= 1
         return j
 
-    def _apposition_end(self, words: Sequence[str], role: int) -> int | None:
-        """Index of the comma in "<role> des Weißen Hauses, <name>": only articles and capitalised
-        words stand between the role and the comma."""
-        for j in range(role + 1, min(len(words), role + 7)):
-            w = words[j]
-            if w == ",":
-                return j if j > role + 1 else None
-            if not (w.casefold() in self.lang.function_words or _cap(w)):
-                return None
-        return None
-
     def _rule_spans(self, words: Sequence[str]) -> list[Span]:
         spans: list[Span] = []
         n = len(words)
@@ -109,7 +100,7 @@ class ActorExtractor:
             # a role word, directly or across "des Weißen Hauses,", then a name
             if self.cues.is_role(w) and i + 1 < n:
                 k = i + 1
-                comma = self._apposition_end(words, i)
+                comma = self.roles.apposition_end(words, i)
                 if comma is not None:
                     k = comma + 1
                 if k < n:
@@ -178,41 +169,6 @@ class ActorExtractor:
                 chosen.append(span)
         return sorted(chosen, key=lambda s: s.start)
 
-    # --- roles ----------------------------------------------------------------------------------
-
-    def role_before(self, words: Sequence[str], start: int) -> str | None:
-        """The role written before a name: "Frankreichs Präsident", "der stellvertretende Außenminister",
-        "Die Sprecherin des Weißen Hauses, …"."""
-        i = start - 1
-        if i >= 0 and words[i] == ",":  # apposition: "<role> des Weißen Hauses, Name"
-            for j in range(i - 1, max(-1, i - 7), -1):
-                if self.cues.is_role(words[j]) and self._apposition_end(words, j) == i:
-                    return self._with_modifiers(words, j, i)
-            return None
-        if i >= 0 and self.cues.is_role(words[i]):
-            return self._with_modifiers(words, i, i + 1)
-        return None
-
-    def _with_modifiers(self, words: Sequence[str], role: int, end: int) -> str:
-        start = role
-        while start > 0:
-            prev = words[start - 1]
-            low = prev.casefold()
-            if low in self.cues.role_modifiers or (prev.islower() and low.endswith(self.cues.role_adjective_endings)):
-                start -= 1
-            elif _cap(prev) and prev.endswith("s") and prev[:-1] in self.lex.places:  # "Frankreichs Präsident"
-                start -= 1
-                break
-            else:
-                break
-        return " ".join(words[start:end]).replace(" - ", "-")
-
-    def role_after(self, words: Sequence[str], end: int) -> str | None:
-        """ "… Mustermann als Präsident …" → "Präsident"."""
-        if end + 1 < len(words) and words[end].casefold() in ("als", "as") and self.cues.is_role(words[end + 1]):
-            return words[end + 1]
-        return None
-
     # --- the article -----------------------------------------------------------------------------
 
     def extract(self, article: Article, pos: Sequence[Sequence[str]] | None = None) -> tuple[ActorMention, ...]:
@@ -226,7 +182,7 @@ class ActorExtractor:
             if si == dateline_sentence:
                 spans = [*dateline, *(s for s in spans if s.start >= cut)]
             for span in spans:
-                role = self.role_before(words, span.start) or self.role_after(words, span.end)
+                role = self.roles.before(words, span.start) or self.roles.after(words, span.end)
                 kind = "PER" if role else span.label
                 found.append(_Found(si, span.start, span.end, KINDS[kind], role))
         found.extend(self._recurring(sentences, found))
@@ -327,49 +283,3 @@ class ActorExtractor:
         if text.endswith(("’", "'")):
             return text[:-1]
         return text
-
-
-MAX_ACRONYM = 8  # letters; acronyms of 3 to 8 letters get long forms
-
-
-def long_form_candidates(
-    article: Article, function_words: frozenset[str], heads_organisation: Callable[[str], bool]
-) -> tuple[LongForm, ...]:
-    """The phrases of an article that could be an acronym's long form, each with its initials
-    (function words left out: "Organisation für gemeinsame Verteidigung" → "OGV"), in text order.
-
-    A phrase is a run of tokens of letters only (a figure, a hyphenated word or punctuation ends it).
-    It starts with a capitalised word that is not a function word ("Die …", "Ich …" start none) and
-    ends with a capitalised one; a word in lower case stands before a capitalised one, as an adjective
-    before its noun ("gemeinsame Verteidigung", not "Berlin verkündete heute das Urteil"). Its first
-    or its last word names a kind of organisation (``heads_organisation``: "Organisation …",
-    "… Institut"), so that a phrase whose initials only happen to spell an acronym is none. Computed
-    once per article (cached with its facts); which acronyms the dossier has decides later which of
-    them are long forms (:func:`generator.merge_actors.long_forms`)."""
-    out: list[LongForm] = []
-    for tokens in article.tokens:
-        for i, first in enumerate(tokens):
-            w = first.text
-            if not w.isalpha() or not w[0].isupper() or w.isupper() or w.casefold() in function_words:
-                continue
-            first_heads = heads_organisation(w)
-            initials, adjective = "", False
-            for last in tokens[i : i + 16]:
-                word = last.text
-                if not word.isalpha() or (adjective and not word[0].isupper()):
-                    break
-                if word.casefold() in function_words:
-                    continue
-                capitalised = word[0].isupper()
-                adjective = not capitalised
-                initials += word[0].upper()
-                if len(initials) > MAX_ACRONYM:
-                    break
-                if (
-                    len(initials) > 2
-                    and capitalised
-                    and last is not first
-                    and (first_heads or heads_organisation(word))
-                ):
-                    out.append((initials, first.start, last.end))
-    return tuple(out)

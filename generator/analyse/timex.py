@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from generator.analyse.calendar import last_weekday, make_date, nearest_year, shift
 from generator.lang import LanguageData
 from generator.model import Article, TimeMention, Token
 
@@ -38,28 +39,6 @@ class _Hit:
     type: str
     value: str | None
     day: dt.date | None = None  # the day it names, for anchoring what follows
-
-
-def _last_weekday(d: dt.date, weekday: int, future: bool) -> dt.date:
-    delta = (weekday - d.isoweekday()) % 7
-    return d + dt.timedelta(days=delta) if future else d - dt.timedelta(days=(d.isoweekday() - weekday) % 7)
-
-
-def _shift(d: dt.date, unit: str, n: int) -> str:
-    """The date ``n`` units from ``d``, at that unit's granularity."""
-    if unit == "Y":
-        return f"{d.year + n:04d}"
-    if unit == "DE":
-        return f"{(d.year + 10 * n) // 10:03d}"
-    if unit == "CE":
-        return f"{(d.year + 100 * n) // 100:02d}"
-    if unit == "M":
-        m = d.year * 12 + d.month - 1 + n
-        return f"{m // 12:04d}-{m % 12 + 1:02d}"
-    if unit == "W":
-        y, w, _ = (d + dt.timedelta(weeks=n)).isocalendar()
-        return f"{y:04d}-W{w:02d}"
-    return (d + dt.timedelta(days=n)).isoformat()
 
 
 class TimeTagger:
@@ -139,7 +118,7 @@ class TimeTagger:
         # 2022-01-05 (a date inside a URL is part of the URL's token and never matches)
         m = _ISO.match(w)
         if m:
-            d = self._date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            d = make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             return (_Hit(i + 1, "DATE", d.isoformat(), d) if d else None), i
         # 30. 11. 2013 (SoMaJo splits numeric dates into ordinals)
         if _ORDINAL.match(w) and i + 1 < n and _ORDINAL.match(words[i + 1]) and int(words[i + 1][:-1]) <= 12:
@@ -147,7 +126,7 @@ class TimeTagger:
             yy = ref_year
             if end < n and _YEAR.match(words[end]):
                 yy, end = int(words[end]), end + 1
-            d = self._date(yy, int(words[i + 1][:-1]), int(w[:-1])) if yy else None
+            d = make_date(yy, int(words[i + 1][:-1]), int(w[:-1])) if yy else None
             if d:
                 return _Hit(end, "DATE", d.isoformat(), d), i
         # 05.01.2022, 5.1.
@@ -155,7 +134,7 @@ class TimeTagger:
         if m and not _ORDINAL.match(w):
             y = m.group(3)
             yy = (int(y) + (2000 if int(y) < 50 else 1900) if len(y) == 2 else int(y)) if y else ref_year
-            d = self._date(yy, int(m.group(2)), int(m.group(1))) if yy else None
+            d = make_date(yy, int(m.group(2)), int(m.group(1))) if yy else None
             if d:
                 return _Hit(i + 1, "DATE", d.isoformat(), d), i
         # [Donnerstag,] 25. Februar [2010]
@@ -166,10 +145,10 @@ class TimeTagger:
         if m and j + 1 < n and self._month(words[j + 1]):
             month = self._month(words[j + 1])
             end = j + 2
-            yy = self._nearest_year(dct, month or 1, int(m.group(1)))
+            yy = nearest_year(dct, month or 1, int(m.group(1)))
             if end < n and _YEAR.match(words[end]):
                 yy, end = int(words[end]), end + 1
-            d = self._date(yy, month, int(m.group(1))) if yy and month else None
+            d = make_date(yy, month, int(m.group(1))) if yy and month else None
             value = d.isoformat() if d else None
             return _Hit(end, "DATE", value, d), i
         # Januar 2022 / Juli dieses Jahres / Anfang Dezember / Mitte 2019 / Ende des Jahres
@@ -177,7 +156,7 @@ class TimeTagger:
         if k < n and self._month(words[k]) and words[k][:1].isupper():
             month = self._month(words[k])
             end = k + 1
-            yy = self._nearest_year(dct, month or 1)
+            yy = nearest_year(dct, month or 1)
             if end < n and _YEAR.match(words[end]):
                 yy, end = int(words[end]), end + 1
             elif end + 1 < n and low[end] in t.present_modifiers and t.units.get(low[end + 1]) == "Y":
@@ -198,12 +177,12 @@ class TimeTagger:
         # Freitagmorgen
         for name, number in t.weekdays.items() if lw in self._weekday_words else ():
             if lw.startswith(name) and lw[len(name) :] in t.parts_of_day:
-                d = _last_weekday(dct, number, future) if dct else None
+                d = last_weekday(dct, number, future) if dct else None
                 part = t.parts_of_day[lw[len(name) :]]
                 return _Hit(i + 1, "TIME", f"{d.isoformat()}T{part}" if d else None, d), i
         # Freitag [Abend]
         if lw in t.weekdays and w[:1].isupper():
-            d = _last_weekday(dct, t.weekdays[lw], future) if dct else None
+            d = last_weekday(dct, t.weekdays[lw], future) if dct else None
             if nxt in t.parts_of_day and i + 1 < n and words[i + 1][:1].isupper():
                 return _Hit(i + 2, "TIME", f"{d.isoformat()}T{t.parts_of_day[nxt]}" if d else None, d), i
             return _Hit(i + 1, "DATE", d.isoformat() if d else None, d), i
@@ -230,7 +209,7 @@ class TimeTagger:
             amount = self._number(words[i + 1])
             unit = t.units.get(low[i + 2])
             if amount is not None and unit in ("Y", "M", "W", "D", "DE"):
-                return _Hit(i + 3, "DATE", _shift(dct, unit, -amount) if dct else None), i
+                return _Hit(i + 3, "DATE", shift(dct, unit, -amount) if dct else None), i
         # vergangene Woche / im laufenden Jahr / nächstes Jahr / den vergangenen zwei Jahrzehnten
         sign = None
         if lw in t.past_modifiers:
@@ -248,7 +227,7 @@ class TimeTagger:
             if unit and nxt in t.plural_units:
                 return _Hit(i + 2, "DURATION", f"PX{unit}"), start
             if unit in ("Y", "M", "W", "D", "DE", "CE") and not (sign == 0 and nxt.endswith("s")):
-                return _Hit(i + 2, "DATE", _shift(dct, unit, sign) if dct else None), start
+                return _Hit(i + 2, "DATE", shift(dct, unit, sign) if dct else None), start
         if lw in t.present_modifiers and t.units.get(nxt) == "Y" and nxt.endswith("s"):
             return _Hit(i + 2, "DATE", f"{dct.year:04d}" if dct else None), i
         # heuer / jetzt / damals
@@ -320,29 +299,6 @@ class TimeTagger:
     def _month_context(self, low: Sequence[str], i: int) -> bool:
         """A month name alone is a date after "im", "seit", "bis", "Anfang" … ("im September")."""
         return i > 0 and low[i - 1] in self.t.month_prepositions
-
-    @staticmethod
-    def _nearest_year(dct: dt.date | None, month: int, day: int = 15) -> int | None:
-        """The year that puts a date written without one nearest the DCT ("Ende Dezember", written in
-        January, is last December)."""
-        if dct is None:
-            return None
-        best = None
-        for y in (dct.year - 1, dct.year, dct.year + 1):
-            try:
-                gap = abs((dt.date(y, month, min(day, 28)) - dct).days)
-            except ValueError:
-                continue
-            if best is None or gap < best[0]:
-                best = (gap, y)
-        return best[1] if best else None
-
-    @staticmethod
-    def _date(y: int | None, m: int | None, d: int) -> dt.date | None:
-        try:
-            return dt.date(y, m, d) if y and m else None
-        except ValueError:
-            return None
 
     # --- an article ----------------------------------------------------------------------------
 

@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from generator.markup import cut_at_word
 from generator.model import Actor
+from generator.shorten import cut_at_word
 
 KIND_COLOURS = {"person": "#3f51b5", "organization": "#e65100", "place": "#2e7d32"}
 WIDTH, HEIGHT = 920, 720

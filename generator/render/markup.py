@@ -22,14 +22,6 @@ import yaml
 _MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~^=:$&\"'")
 
 
-def cut_at_word(text: str, limit: int) -> str:
-    """``text`` when it has at most ``limit`` characters, else cut at the last word that fits, with
-    " …" (a word longer than ``limit`` is cut inside)."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-–") + " …"
-
-
 def esc(text: str) -> str:
     # most text has nothing to escape, and these tests are much cheaper than html.escape's replaces
     if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from generator.analyse.lexicon import Lexicon, load_lexicon
 from generator.cache import ToolStore
 from generator.lang import LanguageData
-from generator.lexicon import Lexicon, load_lexicon
 
 KINDS = {"PER": "person", "LOC": "place", "ORG": "organization"}
 

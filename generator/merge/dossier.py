@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from generator.analyse.stems import sentence_stems
+from generator.analyse.summarise import summary_text
 from generator.lang import LanguageData, load_language
-from generator.markup import cut_at_word
-from generator.merge_actors import MergedActor, long_forms, merge_actor_mentions
-from generator.merge_events import STEM as EVENT_STEM
-from generator.merge_events import Dated, calendar, merge_events
-from generator.merge_figures import Found, MergedFigure, merge_figure_mentions
+from generator.merge.actors import MergedActor, long_forms, merge_actor_mentions
+from generator.merge.events import STEM as EVENT_STEM
+from generator.merge.events import Dated, calendar, merge_events
+from generator.merge.figures import Found, MergedFigure, merge_figure_mentions
 from generator.model import (
     Actor,
     Article,
@@ -27,9 +28,8 @@ from generator.model import (
     MentionRef,
     Quote,
 )
-from generator.readers import slugify
-from generator.stems import sentence_stems
-from generator.summarise import summary_text
+from generator.read.files import slugify
+from generator.shorten import cut_at_word
 
 
 def sentence_at(article: Article, offset: int) -> int:

@@ -11,10 +11,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.grouping import Groups
+from generator.analyse.stems import sentence_stems
 from generator.lang import load_language
+from generator.merge.grouping import Groups
 from generator.model import Article, Dossier, Event, Figure
-from generator.stems import sentence_stems
 
 STEM = 5
 MIN_SIMILARITY = 0.25

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.analyse.summarise import summary_text
 from generator.model import Article, ArticleFacts, Dossier, MentionRef
-from generator.summarise import summary_text
 
 SCHEMA_VERSION = 1
 

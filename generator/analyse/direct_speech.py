@@ -1,0 +1,149 @@
+"""Direct speech: text in quotation marks (every style of ``quotes.yaml``), across sentences within a
+paragraph; a quotation left open runs to the paragraph's end, and a closing mark with no opening one
+starts at the paragraph's start. A short quoted term with no frame ("Terroristen", "liquidiert") is a
+scare quote, not speech.
+
+The frame is the rest of the sentence around the quotation: a speech verb ("sagte", "teilte … mit",
+"hieß es"), "so X" or "laut X", or a sentence before it that ends in a colon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.analyse.speech_frames import Frames
+from generator.lang import LanguageData
+from generator.model import ActorMention, Article, Token
+
+SENTENCE_END = ".!?"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Direct:
+    """A quotation, its speaker (if the frame names one), the mention that names it, and the cue."""
+
+    span: Span
+    speaker: ActorMention | None
+    named_by: Token | ActorMention | None
+    cue: str | None
+
+
+class DirectSpeech:
+    def __init__(self, lang: LanguageData, frames: Frames) -> None:
+        self.lang = lang
+        self.q = lang.quotes
+        self.frames = frames
+        self._openers = {o: c for o, c in self.q.quote_marks}
+        self._closers = {c for _, c in self.q.quote_marks}
+
+    def find(self, article: Article, actors: Sequence[ActorMention]) -> list[Direct]:
+        """Quotations that are speech (quoted terms left out), with their frames."""
+        direct: list[Direct] = []
+        for p in article.paragraphs:
+            if p.heading:
+                continue
+            for span in self.quoted(article.body, p.start, p.end):
+                text = article.body[span.start : span.end].strip()
+                if not text:
+                    continue
+                speaker, named_by, cue, adjacent = self.attribute(article, span.start, span.end, actors)
+                words = self.words(text)
+                sentence_inside = any(ch in text for ch in SENTENCE_END) and words >= 3
+                if words < self.q.min_words and not sentence_inside and not adjacent:
+                    continue  # a quoted term, not speech
+                direct.append(Direct(span, speaker, named_by, cue))
+        return direct
+
+    def quoted(self, body: str, start: int, end: int) -> list[Span]:
+        """Quoted passages (inside the marks) in ``body[start:end]`` (one paragraph)."""
+        spans: list[Span] = []
+        i = start
+        first = True
+        while i < end:
+            ch = body[i]
+            symmetric = ch in self._openers and self._openers[ch] == ch
+            closing_first = (
+                first
+                and ch in self._closers
+                and i > start
+                and not body[i - 1].isspace()
+                and (i + 1 >= end or body[i + 1] in ",.;:" or body[i + 1].isspace())
+            )
+            if closing_first and (not symmetric or body[i + 1 : i + 2] in (",", ".")):
+                spans.append(Span(start, i))  # a quotation whose opening mark is missing
+                first = False
+                i += 1
+                continue
+            if ch in self._openers and (not symmetric or (i + 1 < end and not body[i + 1].isspace())):
+                close = self._openers[ch]
+                j = body.find(close, i + 1, end)
+                spans.append(Span(i + 1, j if j >= 0 else end))
+                first = False
+                i = (j if j >= 0 else end) + 1
+                continue
+            if not ch.isspace():
+                first = first and ch not in self._closers
+            i += 1
+        return [s for s in spans if s.end > s.start]
+
+    def words(self, text: str) -> int:
+        return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+    def _frame_tokens(self, article: Article, qs: int, qe: int) -> tuple[list[Token], list[Token]]:
+        """Tokens of the sentences the quotation starts and ends in, before and after it."""
+        before: list[Token] = []
+        after: list[Token] = []
+        for s, tokens in zip(article.sentences, article.tokens, strict=True):
+            if s.start <= qs < s.end or s.start < qs <= s.end:
+                before = [t for t in tokens if t.end <= qs - 1]
+            if s.start <= qe < s.end or (s.start < qe <= s.end):
+                after = [t for t in tokens if t.start > qe]
+        return before, after
+
+    def attribute(
+        self, article: Article, qs: int, qe: int, actors: Sequence[ActorMention]
+    ) -> tuple[ActorMention | None, Token | ActorMention | None, str | None, bool]:
+        """(speaker, the mention that names it, cue, whether the frame stands right beside the quote)."""
+        before, after = self._frame_tokens(article, qs, qe)
+        cue = self.frames.cue(after[:6])
+        if cue is not None:
+            adjacent = bool(after) and after[0].text in (",", ":") and cue <= 3
+            speaker, pron = self.frames.speaker_near(after, cue, actors, qs, forward=True)
+            if speaker is None:
+                speaker, pron = self.frames.speaker_near(after, cue, actors, qs, forward=False)
+            return speaker, pron or speaker, after[cue].text, adjacent
+        cue = self.frames.cue(before, reverse=True)
+        if cue is not None:
+            adjacent = bool(before) and before[-1].text == ":"
+            speaker, pron = self.frames.speaker_near(before, cue, actors, qs, forward=False)
+            if speaker is None:
+                speaker, pron = self.frames.speaker_near(before, cue, actors, qs, forward=True)
+            return speaker, pron or speaker, before[cue].text, adjacent
+        return self._colon_frame(article, qs, actors)
+
+    def _colon_frame(
+        self, article: Article, qs: int, actors: Sequence[ActorMention]
+    ) -> tuple[ActorMention | None, Token | ActorMention | None, str | None, bool]:
+        """A sentence that ends in a colon frames the quotation after it: "X zeigte sich zuversichtlich: „…“"."""
+        previous = [s for s in article.sentences if s.end <= qs]
+        if not previous:
+            return None, None, None, False
+        s = previous[-1]
+        gap = article.body[s.end : qs].strip(' \n\t"„“»«‚‘”')
+        if not s.text.rstrip().endswith(":") or gap:
+            return None, None, None, False
+        tokens = article.tokens[s.index]
+        named = [a for a in actors if s.start <= a.start < s.end and a.kind in ("person", "organization")]
+        if named:
+            return named[-1], named[-1], ":", True
+        for t in tokens[:3]:
+            if t.text.casefold() in self.q.pronouns:
+                return self.frames.last_person(actors, t.start), t, ":", True
+        return None, None, ":", True

@@ -1,0 +1,65 @@
+"""The role the text gives a name: before it ("Frankreichs Präsident", "der stellvertretende
+Außenminister"), in an apposition ("Die Sprecherin des Weißen Hauses, <name>") or after it ("als
+Präsident"), with its modifiers, as written."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from generator.analyse.lexicon import Lexicon
+from generator.lang import LanguageData
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+class Roles:
+    def __init__(self, lang: LanguageData, lexicon: Lexicon) -> None:
+        self.lang = lang
+        self.cues = lang.actors
+        self.lex = lexicon
+
+    def before(self, words: Sequence[str], start: int) -> str | None:
+        """The role written before a name: "Frankreichs Präsident", "der stellvertretende Außenminister",
+        "Die Sprecherin des Weißen Hauses, …"."""
+        i = start - 1
+        if i >= 0 and words[i] == ",":  # apposition: "<role> des Weißen Hauses, Name"
+            for j in range(i - 1, max(-1, i - 7), -1):
+                if self.cues.is_role(words[j]) and self.apposition_end(words, j) == i:
+                    return self._with_modifiers(words, j, i)
+            return None
+        if i >= 0 and self.cues.is_role(words[i]):
+            return self._with_modifiers(words, i, i + 1)
+        return None
+
+    def _with_modifiers(self, words: Sequence[str], role: int, end: int) -> str:
+        start = role
+        while start > 0:
+            prev = words[start - 1]
+            low = prev.casefold()
+            if low in self.cues.role_modifiers or (prev.islower() and low.endswith(self.cues.role_adjective_endings)):
+                start -= 1
+            elif _cap(prev) and prev.endswith("s") and prev[:-1] in self.lex.places:  # "Frankreichs Präsident"
+                start -= 1
+                break
+            else:
+                break
+        return " ".join(words[start:end]).replace(" - ", "-")
+
+    def after(self, words: Sequence[str], end: int) -> str | None:
+        """ "… Mustermann als Präsident …" → "Präsident"."""
+        if end + 1 < len(words) and words[end].casefold() in ("als", "as") and self.cues.is_role(words[end + 1]):
+            return words[end + 1]
+        return None
+
+    def apposition_end(self, words: Sequence[str], role: int) -> int | None:
+        """Index of the comma in "<role> des Weißen Hauses, <name>": only articles and capitalised
+        words stand between the role and the comma."""
+        for j in range(role + 1, min(len(words), role + 7)):
+            w = words[j]
+            if w == ",":
+                return j if j > role + 1 else None
+            if not (w.casefold() in self.lang.function_words or _cap(w)):
+                return None
+        return None

@@ -1,0 +1,53 @@
+"""The quotes page, grouped by speaker, and the quote lists of article and actor pages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from generator.model import Quote
+from generator.render.context import (
+    QUOTES,
+    Context,
+    actor_page,
+    frame,
+    h2,
+    none_found,
+)
+from generator.render.markup import bullet_list, esc, link, paragraph
+
+
+def _speaker_html(ctx: Context, page: str, q: Quote) -> str:
+    if q.speaker:
+        return ctx.actor_link(page, q.speaker, q.speaker_name or q.speaker)
+    return esc(q.speaker_name or ctx.L("speaker_unknown"))
+
+
+def quote_list(ctx: Context, page: str, quotes: Iterable[Quote], with_speaker: bool) -> str:
+    items = []
+    for q in quotes:
+        speaker = f"<strong>{_speaker_html(ctx, page, q)}</strong>: " if with_speaker else ""
+        text = " ".join(q.text.split())
+        said = f"„{esc(text)}“" if q.kind == "direct" else f"<em>{esc(ctx.L('reported'))}</em> {esc(text)}"
+        items.append(f"{speaker}{said} {ctx.ref(page, q.mention)}")
+    return bullet_list(items)
+
+
+def render_quotes(ctx: Context) -> str:
+    quotes = ctx.dossier.quotes
+    if not quotes:
+        return frame(ctx.L("nav_quotes"), none_found(ctx, "quotes"))
+    # one group per speaker: the merged actor where there is one (all its spellings), else the name as written
+    actors = {a.id: a.name for a in ctx.dossier.actors}
+    groups: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        groups[actors.get(q.speaker or "", q.speaker_name or "")].append(q)
+    parts = [paragraph(esc(ctx.L("quotes_intro")))]
+    for name in sorted(groups, key=lambda n: (n == "", -len(groups[n]), n)):
+        heading = name or ctx.L("speaker_unknown")
+        first = groups[name][0]
+        parts.append(h2(heading))
+        if first.speaker and first.speaker in ctx.with_page:
+            parts.append(paragraph(link(QUOTES, actor_page(first.speaker), ctx.L("to_actor_page")), "dossier-note"))
+        parts.append(quote_list(ctx, QUOTES, groups[name], with_speaker=False))
+    return frame(ctx.L("nav_quotes"), *parts)

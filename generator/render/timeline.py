@@ -1,0 +1,78 @@
+"""The timeline page: events by date, as precise as the text allows, and the points of its chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from babel.dates import format_date
+
+from generator.model import Event, EventMention, MentionRef
+from generator.render.charts import Point
+from generator.render.context import (
+    TIMELINE,
+    Context,
+    frame,
+    h2,
+    none_found,
+)
+from generator.render.markup import bullet_list, esc, paragraph
+
+
+def event_date(ctx: Context, date: str) -> str:
+    """A date as precise as the text allows, written for a reader: "7. Januar 2022", "Januar 2022", "2019"."""
+    parts = [int(x) for x in date.split("-")]
+    if len(parts) == 3:
+        return ctx.date(dt.date(*parts))
+    if len(parts) == 2:
+        return str(format_date(dt.date(parts[0], parts[1], 1), format="MMMM y", locale=ctx.lang.code))
+    return date
+
+
+def _time_of_day(ctx: Context, tod: str | None) -> str:
+    if not tod:
+        return ""
+    key = f"tod_{tod}"
+    return ctx.L(key) if key in ctx.lang.ui else ctx.L("clock", time=tod)
+
+
+def event_item(ctx: Context, page: str, e: Event) -> str:
+    when = _time_of_day(ctx, e.time_of_day)
+    refs = "; ".join(f"„{esc(m.expression)}“: {ctx.ref(page, _ref(m))}" for m in e.mentions)
+    sources = len({m.article for m in e.mentions})
+    badge = f' <span class="dossier-badge">{esc(ctx.L("n_sources", n=sources))}</span>' if sources > 1 else ""
+    prefix = f"<strong>{esc(when)}</strong> " if when else ""
+    return f"{prefix}{esc(e.label)}{badge}<br><small>{refs}</small>"
+
+
+def render_timeline(ctx: Context) -> str:
+    events = ctx.dossier.timeline
+    if not events:
+        return frame(ctx.L("nav_timeline"), none_found(ctx, "timeline"))
+    parts = [paragraph(esc(ctx.L("timeline_intro")))]
+    undated = [a for a in ctx.dossier.articles if a.meta.published is None]
+    if undated:
+        parts.append(paragraph(esc(ctx.L("timeline_undated", n=len(undated))), "dossier-note"))
+    parts.append(paragraph(f'<img src="timeline.svg" alt="{esc(ctx.L("nav_timeline"))}" class="dossier-chart">'))
+    by_date: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        by_date[e.date].append(e)
+    for date in sorted(by_date):
+        parts.append(h2(event_date(ctx, date)))
+        parts.append(bullet_list(event_item(ctx, TIMELINE, e) for e in by_date[date]))
+    return frame(ctx.L("nav_timeline"), *parts)
+
+
+def timeline_points(ctx: Context) -> list[Point]:
+    return [
+        Point(
+            event_date(ctx, e.date) + (f", {_time_of_day(ctx, e.time_of_day)}" if e.time_of_day else ""),
+            e.label,
+            len({m.article for m in e.mentions}),
+        )
+        for e in ctx.dossier.timeline
+    ]
+
+
+def _ref(m: EventMention) -> MentionRef:
+    return MentionRef(m.article, m.sentence, m.text)

@@ -1,9 +1,11 @@
 """A per-article analysis cache: reading and analysis are skipped for files that have not changed.
 
-An entry is keyed by the file's bytes, the generator's version, a fingerprint of its language data
-and models, and the options that change what is read (so any change to one of them misses). It
-lives in a folder the user may delete at any time. An entry that cannot be read, or that holds
-something else than an article and its facts, is ignored and rebuilt, never trusted.
+An entry is keyed by the file's bytes, the generator's version, a fingerprint of its language data,
+its models and the code that reads and analyses (the ``read`` and ``analyse`` packages and every
+module of the generator they import), and the options that change what is read (so any change to
+one of them misses). It lives in a folder the user may delete at any time. An entry that cannot be
+read, or that holds something else than an article and its facts, is ignored and rebuilt, never
+trusted.
 """
 
 from __future__ import annotations
@@ -32,10 +34,14 @@ FORMAT = b"dossier-cache-6\n"
 
 @functools.cache
 def fingerprint() -> str:
-    """The generator's version and the contents of its language data and models (all but the page
+    """The generator's version, the contents of its language data and models (all but the page
     labels, ``ui.yaml``, which only rendering reads: a changed label must not re-analyse every article;
-    and Python's bytecode, which it writes beside the sources as it likes)."""
+    and Python's bytecode, which it writes beside the sources as it likes), and the source of the
+    code that reads and analyses (:func:`analysis_code`)."""
     return data_fingerprint(Path(str(resources.files("generator"))))
+
+
+ANALYSIS_PACKAGES = ("read", "analyse")  # the stages whose output the cache keeps
 
 
 def data_fingerprint(root: Path) -> str:
@@ -48,7 +54,60 @@ def data_fingerprint(root: Path) -> str:
             if path.is_file() and path.name != "ui.yaml" and "__pycache__" not in path.parts:
                 h.update(path.relative_to(base).as_posix().encode())
                 h.update(path.read_bytes())
+    for path in analysis_code(root):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
     return h.hexdigest()
+
+
+def analysis_code(root: Path) -> list[Path]:
+    """The source files of the ``read`` and ``analyse`` packages below ``root`` (the package folder)
+    and of every module of the package they import, directly or not, sorted: the code whose change
+    changes what an entry holds. Rendering and merging code is not among them (unless analysis
+    imports it), so that changing a page re-analyses nothing."""
+    todo = [p for name in ANALYSIS_PACKAGES if (root / name).is_dir() for p in (root / name).rglob("*.py")]
+    seen: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path in seen or "__pycache__" in path.parts:
+            continue
+        seen.add(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # hashed as it is; importing it fails anyway
+        for m in _IMPORT.finditer(text):  # a line that only looks like an import adds a file: harmless
+            if m.group("module"):
+                names = re.sub(r"#[^\n]*", "", m.group("names")).strip("()").replace("\n", " ").split(",")
+                modules = [m.group("module"), *(f"{m.group('module')}.{n.split()[0]}" for n in names if n.split())]
+            else:
+                modules = [m.group("plain")]
+            for module in modules:
+                todo.extend(_module_files(root, module))
+    return sorted(seen)
+
+
+# "from generator.x import a, b", "from generator.x import (\n a,\n b,\n)", "import generator.x"
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(?P<module>generator(?:\.\w+)*)[ \t]+import[ \t]+(?P<names>\([^)]*\)|[^\n]*)"
+    r"|import[ \t]+(?P<plain>generator(?:\.\w+)*))",
+    re.MULTILINE,
+)
+
+
+def _module_files(root: Path, module: str) -> list[Path]:
+    """The files of ``generator.x.y`` below ``root`` (the module, or the package's ``__init__``), and
+    of the packages that hold it (importing a module runs them too); nothing for other packages."""
+    parts = module.split(".")
+    if parts[0] != root.name and parts[0] != "generator":
+        return []
+    out = []
+    for n in range(1, len(parts) + 1):
+        base = root.joinpath(*parts[1:n])
+        for candidate in (base / "__init__.py", base.with_suffix(".py") if n > 1 else None):
+            if candidate is not None and candidate.is_file():
+                out.append(candidate)
+    return out
 
 
 # Tokens are most of an entry and most of its loading time as objects. They are stored as offsets

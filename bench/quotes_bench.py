@@ -1,6 +1,6 @@
-"""Speech attribution on SpkAtt-2023 Task 2 training data (700 German Wikinews articles).
+"""Speech attribution on SpkAtt-2023 Task 2 (German Wikinews), on the fixed evaluation fold.
 
-    python bench/quotes_bench.py [--limit N]
+    python bench/quotes_bench.py [--fold eval|train|all] [--limit N] [--errors FILE]
 
 Gold: annotations with Form Direct or Indirect (Message and Source token ids). The articles are given
 as tokenised sentences; we rebuild the text (tokens joined by spaces, one paragraph a sentence), run
@@ -10,14 +10,16 @@ the pipeline's actor and quote extractors, and score:
   predicted; R = gold message tokens found / all gold; per form by the gold form (recall) and the
   predicted kind (precision);
 * joint (message + speaker): a gold quote counts when a predicted quote overlaps its message and the
-  predicted speaker mention overlaps its Source; P over predicted quotes, R over gold quotes.
+  predicted speaker mention overlaps its Source; P over predicted quotes, R over gold quotes;
+* speaker precision: of the predicted quotes that overlap a gold message and name a speaker, the share
+  whose speaker mention overlaps that message's Source.
+
+The evaluation fold (``bench/spkatt.py``) is never trained or tuned on; report on it.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import sys
 import time
 from collections import Counter
@@ -25,68 +27,32 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import spkatt
 from generator.analyse.actors import ActorExtractor
 from generator.analyse.ner import Tagger
 from generator.analyse.postag import PosTagger
 from generator.analyse.quotes import QuoteExtractor
 from generator.lang import load_language
-from generator.model import Article, ArticleMeta, Paragraph, Sentence, Token
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "spkatt2023-train"
-FORMS = ("Direct", "Indirect")
+FORMS = spkatt.FORMS
 
 
-def build(doc: dict, name: str) -> tuple[Article, dict[tuple[int, int], int]]:
-    """The article, and the character offset of each (sentence, token)."""
-    parts: list[str] = []
-    pos = 0
-    sentences, paragraphs, tokens_by_sentence = [], [], []
-    offset: dict[tuple[int, int], int] = {}
-    for s in doc["Sentences"]:
-        sid = s["SentenceId"]
-        toks = []
-        start = pos
-        for t, word in enumerate(s["Tokens"]):
-            offset[(sid, t)] = pos
-            toks.append(Token(word, pos, pos + len(word)))
-            parts.append(word)
-            pos += len(word)
-            parts.append(" ")
-            pos += 1
-        end = pos - 1
-        parts.append("\n")
-        pos += 1
-        idx = len(sentences)
-        sentences.append(Sentence(idx, start, end, "", idx))
-        paragraphs.append(Paragraph(idx, start, end, False, idx, 1))
-        tokens_by_sentence.append(tuple(toks))
-    body = "".join(parts)
-    sentences = [Sentence(s.index, s.start, s.end, body[s.start : s.end], s.paragraph) for s in sentences]
-    meta = ArticleMeta(name, "file name", None, None, None, None, "unknown", "de", "command line", None)
-    article = Article(
-        id="doc", file=name, body=body, meta=meta, paragraphs=tuple(paragraphs), sentences=tuple(sentences),
-        word_count=len(body.split()), content_hash=hashlib.sha256(body.encode()).hexdigest(),
-        tokens=tuple(tokens_by_sentence),
-    )  # fmt: skip
-    return article, offset
-
-
-def chars(ids: list[str], offset: dict[tuple[int, int], int]) -> set[int]:
-    """Character offsets of SpkAtt token ids ("sentence:token")."""
-    return {offset[(int(i.split(":")[0]), int(i.split(":")[1]))] for i in ids if ":" in i}
+def _chars(ids: frozenset[tuple[int, int]], offset: dict[tuple[int, int], int]) -> set[int]:
+    return {offset[i] for i in ids if i in offset}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--fold", choices=("eval", "train", "dev", "all"), default="eval", help="dev: a quarter of train")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    ap.add_argument("--model", type=Path, default=None, help="a speech model file other than the packaged one")
+    ap.add_argument("--rules", action="store_true", help="the rules alone, no speech model")
+    ap.add_argument("--errors", type=Path, default=None, help="write wrong and missed quotes here")
     args = ap.parse_args()
     lang = load_language("de")
     pos_tagger = PosTagger(lang)
     actors = ActorExtractor(lang, Tagger(lang))
-    quotes = QuoteExtractor(lang)
-    files = sorted(DATA.glob("*.json"))
-    if args.limit:
-        files = files[: args.limit]
+    quotes = QuoteExtractor(lang, args.model)
     tp = Counter()  # message tokens: by gold form (recall) and by predicted kind (precision)
     gold_n = Counter()
     pred_n = Counter()
@@ -94,28 +60,27 @@ def main() -> int:
     joint_ok = Counter()
     gold_quotes = Counter()
     pred_quotes = Counter()
-    n_tokens = 0
+    joint_pred_ok = Counter()
+    speaker_named = speaker_right = 0
+    n_tokens = n_docs = 0
     took = 0.0
-    for f in files:
-        doc = json.loads(f.read_text(encoding="utf-8"))
-        article, offset = build(doc, f.name)
+    errors: list[str] = []
+    for doc in spkatt.docs(args.fold, args.limit):
+        article, offset = doc.article, doc.offset
+        n_docs += 1
         n_tokens += len(offset)
         t = time.perf_counter()
         pos = [pos_tagger.tag([x.text for x in toks]) for toks in article.tokens]
         found_actors = actors.extract(article, pos)
-        found = quotes.extract(article, found_actors)
+        found = quotes.extract(article, found_actors, None if args.rules else pos)
         took += time.perf_counter() - t
 
-        gold = [
-            (a["Form"], chars(a["Message"], offset), chars(a["Source"], offset))
-            for a in doc["Annotations"]
-            if a["Form"] in FORMS
-        ]
+        gold = [(g.form, _chars(g.message, offset), _chars(g.source, offset)) for g in doc.gold if g.form in FORMS]
         gold_tokens: dict[int, str] = {}
         for form, msg, _ in gold:
             for c in msg:
                 gold_tokens[c] = form
-        starts = set(offset.values())
+        starts = sorted(offset.values())
         for form in FORMS:
             gold_n[form] += sum(1 for v in gold_tokens.values() if v == form)
         for q in found:
@@ -126,6 +91,26 @@ def main() -> int:
             for c in toks & gold_tokens.keys():
                 tp[gold_tokens[c]] += 1
             pred_quotes[kind] += 1
+            speaker = (
+                {c for c in starts if q.speaker_start <= c < q.speaker_end}
+                if q.speaker_start is not None and q.speaker_end is not None
+                else set()
+            )
+            hits = [(msg, src) for _, msg, src in gold if toks & msg]
+            if hits and any(speaker & src for _, src in hits):
+                joint_pred_ok[kind] += 1
+            if hits and speaker:
+                speaker_named += 1
+                speaker_right += any(speaker & src for _, src in hits)
+            if args.errors and (not hits or not any(speaker & src for _, src in hits)):
+                why = "not speech" if not hits else ("wrong speaker" if speaker else "no speaker")
+                gold_src = "; ".join(
+                    " ".join(article.body[c : article.body.index(" ", c)] for c in sorted(src)) for _, src in hits
+                )
+                errors.append(
+                    f"{doc.name}\t{why}\t{q.kind}\tspeaker={q.speaker!r}\tgold={gold_src!r}\tcue={q.cue!r}"
+                    f"\t{article.body[q.start : q.end][:160]!r}"
+                )
         for form, msg, src in gold:
             gold_quotes[form] += 1
             for q in found:
@@ -143,20 +128,25 @@ def main() -> int:
         f = 2 * p * r / (p + r) if p + r else 0.0
         return f"{p:.3f} | {r:.3f} | {f:.3f}"
 
-    print(f"SpkAtt-2023 train: {len(files)} articles, {n_tokens} tokens; gold quotes {dict(gold_quotes)}\n")
+    print(f"SpkAtt-2023, {args.fold} fold: {n_docs} articles, {n_tokens} tokens; gold quotes {dict(gold_quotes)}\n")
     print("| form | message P | message R | message F1 | joint P | joint R | joint F1 |")
     print("|---|---|---|---|---|---|---|")
     for form in FORMS:
         print(
             f"| {form} | {prf(pred_ok[form], pred_n[form], tp[form], gold_n[form])} "
-            f"| {prf(joint_ok[form], pred_quotes[form], joint_ok[form], gold_quotes[form])} |"
+            f"| {prf(joint_pred_ok[form], pred_quotes[form], joint_ok[form], gold_quotes[form])} |"
         )
     all_msg = prf(sum(pred_ok.values()), sum(pred_n.values()), sum(tp.values()), sum(gold_n.values()))
     all_joint = prf(
-        sum(joint_ok.values()), sum(pred_quotes.values()), sum(joint_ok.values()), sum(gold_quotes.values())
+        sum(joint_pred_ok.values()), sum(pred_quotes.values()), sum(joint_ok.values()), sum(gold_quotes.values())
     )
     print(f"| all | {all_msg} | {all_joint} |")
-    print(f"\nspeed (POS, actors, quotes): {n_tokens / took:,.0f} tokens/s")
+    share = speaker_right / speaker_named if speaker_named else 0.0
+    print(f"\nspeaker precision (on a gold message, speaker named): {speaker_right}/{speaker_named} = {share:.3f}")
+    print(f"speed (POS, actors, quotes): {n_tokens / took:,.0f} tokens/s")
+    if args.errors:
+        args.errors.write_text("\n".join(errors) + "\n", encoding="utf-8")
+        print(f"{len(errors)} wrong or unattributed quotes → {args.errors}")
     return 0
 
 

@@ -147,7 +147,8 @@ class QuoteMention:
     speaker: str | None
     speaker_start: int | None
     speaker_end: int | None
-    cue: str | None
+    cue: str | None  # the words that frame the speech, as written ("sagte", "teilte … mit")
+    addressee: str | None = None  # whom it was said to, as written, when the text names it
 
 
 LongForm = tuple[str, int, int]  # the initials a phrase spells, its start and end offsets
@@ -210,6 +211,8 @@ class Quote:
     speaker_name: str | None
     kind: str
     mention: MentionRef
+    cue: str | None = None  # the words that frame it, as written
+    addressee: str | None = None  # whom it was said to, as written, when the text names it
 
 
 @dataclass(frozen=True)

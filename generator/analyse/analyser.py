@@ -85,7 +85,7 @@ class Analyser:
             actors=actors,
             times=self.time_tagger(language).tag(article, article.meta.published),
             figures=figures,
-            quotes=self.quote_extractor(language).extract(article, actors),
+            quotes=self.quote_extractor(language).extract(article, actors, pos if tagger.real else None),
             capabilities=frozenset(capabilities),
             weekdays=tuple(self.time_tagger(language).weekdays_named(article)),
             long_forms=long_form_candidates(article, lang.function_words, lang.actors.is_organisation_head),

@@ -11,22 +11,50 @@ speaker: the speaker stays unknown (None), never a guess.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
 
 from generator.analyse.direct_speech import DirectSpeech
 from generator.analyse.indirect_speech import IndirectSpeech
+from generator.analyse.labelled_speech import LabelledSpeech
 from generator.analyse.speech_frames import Frames
+from generator.analyse.speech_tagger import SpeechTagger
 from generator.lang import LanguageData
 from generator.model import ActorMention, Article, QuoteMention
 
 
 class QuoteExtractor:
-    def __init__(self, lang: LanguageData) -> None:
+    def __init__(self, lang: LanguageData, speech_model: Path | None = None) -> None:
+        """``speech_model``: another model file than the packaged one (to measure one in training)."""
         self.lang = lang
         frames = Frames(lang)
         self.direct = DirectSpeech(lang, frames)
         self.indirect = IndirectSpeech(lang, frames)
+        self.labelled = (
+            LabelledSpeech(lang, SpeechTagger(lang, speech_model), frames)
+            if speech_model is not None or SpeechTagger.available(lang.code)
+            else None
+        )
 
-    def extract(self, article: Article, actors: Sequence[ActorMention]) -> tuple[QuoteMention, ...]:
+    def extract(
+        self, article: Article, actors: Sequence[ActorMention], pos: Sequence[Sequence[str]] | None = None
+    ) -> tuple[QuoteMention, ...]:
+        """``pos``: the part-of-speech tags of the article's sentences; the speech model needs them,
+        without them (or without a model for the language) the rules alone find quotes."""
+        if self.labelled is None or pos is None:
+            return self._rules(article, actors)
+        quotations = [
+            (span.start, span.end)
+            for p in article.paragraphs
+            if not p.heading
+            for span in self.direct.quoted(article.body, p.start, p.end)
+        ]
+        labelled = self.labelled.find(article, actors, pos, quotations)
+        rules = [self.labelled.trusted(article, actors, pos, q) for q in self._rules(article, actors)]
+        quotes = [q for q in _combined(labelled, rules) if not _names_its_speaker(q, _has_verb(article, pos, q))]
+        return tuple(sorted(quotes, key=lambda m: m.start))
+
+    def _rules(self, article: Article, actors: Sequence[ActorMention]) -> tuple[QuoteMention, ...]:
         # 1. quotations that are speech, with their frames
         direct = self.direct.find(article, actors)
         covered = [d.span for d in direct]
@@ -49,3 +77,43 @@ class QuoteExtractor:
             out.append(QuoteMention(span.start, span.end, text, "direct", name, s_start, s_end, cue))
             out.sort(key=lambda m: m.start)
         return tuple(out)
+
+
+def _combined(labelled: Sequence[QuoteMention], rules: Sequence[QuoteMention]) -> list[QuoteMention]:
+    """The speech model's quotes, a direct one without speaker given the one the rules' frame names
+    for the same words; and the rules' quotes with a speaker that the model did not find."""
+    out = []
+    for q in labelled:
+        if q.speaker is None and q.kind == "direct":
+            same = [r for r in rules if r.speaker and _overlap(q, r)]
+            if same:
+                r = same[0]
+                q = replace(
+                    q, speaker=r.speaker, speaker_start=r.speaker_start, speaker_end=r.speaker_end, cue=q.cue or r.cue
+                )
+        out.append(q)
+    out.extend(r for r in rules if (r.speaker or r.cue) and not any(_overlap(r, q) for q in labelled))
+    return out
+
+
+def _overlap(a: QuoteMention, b: QuoteMention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _names_its_speaker(q: QuoteMention, has_verb: bool) -> bool:
+    """Reported speech that holds its own speaker's mention and says nothing (no verb), or is mostly
+    that mention, is the frame, not what was said ("Der Sprecher der Behörde, N. N., teilte mit, dass
+    …" read as saying "Der Sprecher der Behörde, N. N.")."""
+    if q.kind != "indirect" or q.speaker_start is None or q.speaker_end is None:
+        return False
+    inside = min(q.end, q.speaker_end) - max(q.start, q.speaker_start)
+    return inside > 0 and (not has_verb or inside * 2 >= q.end - q.start)
+
+
+def _has_verb(article: Article, pos: Sequence[Sequence[str]], q: QuoteMention) -> bool:
+    return any(
+        tag.startswith(("VV(", "VA(", "VM("))
+        for tokens, tags in zip(article.tokens, pos, strict=True)
+        for t, tag in zip(tokens, tags, strict=True)
+        if q.start <= t.start < q.end
+    )

@@ -41,13 +41,13 @@ class Frames:
             if low in self.q.pronouns or low in self.q.possessives:
                 return self.last_person(actors, before_pos), t
             if self.lang.actors.is_role(t.text):  # "Der französische Präsident erklärte"
-                holder = self._role_holder(t.text, actors, t.start)
+                holder = self.role_holder(t.text, actors, t.start)
                 if holder is not None:
                     return holder, t
         return None, None
 
     @staticmethod
-    def _role_holder(role: str, actors: Sequence[ActorMention], at: int) -> ActorMention | None:
+    def role_holder(role: str, actors: Sequence[ActorMention], at: int) -> ActorMention | None:
         """The person the article gives this role, nearest to ``at``."""
         low = role.casefold()
         holders = [a for a in actors if a.kind == "person" and a.role and low in a.role.casefold()]

@@ -154,6 +154,9 @@ class QuoteCues:
     min_words: int
     source_phrases: tuple[tuple[str, ...], ...]
     frame_gap: int
+    # learned from annotated speech (``speech_cues.yaml``, written by bench/train_quotes.py):
+    learned_cues: frozenset[str] = frozenset()  # word forms that cue speech ("sagte", "laut", "Angaben")
+    source_heads: frozenset[str] = frozenset()  # nouns that head a speaker's phrase ("Sprecher", "Polizei")
 
 
 @dataclass(frozen=True)
@@ -227,6 +230,8 @@ def _quote_cues(code: str) -> QuoteCues:
         isinstance(m, list) and len(m) == 2 and all(isinstance(x, str) and x for x in m) for m in marks
     ):
         raise LanguageDataError(f"{where}: quote_marks must be a list of [opening, closing] pairs")
+    learned = _load_yaml(code, "speech_cues.yaml")
+    learned_where = f"lang/{code}/speech_cues.yaml"
     min_words = data.get("min_words")
     if not isinstance(min_words, int) or min_words < 1:
         raise LanguageDataError(f"{where}: min_words must be a whole number")
@@ -243,6 +248,8 @@ def _quote_cues(code: str) -> QuoteCues:
             tuple(x.casefold().split()) for x in data.get("source_phrases", []) if isinstance(x, str) and x.strip()
         ),
         frame_gap=int(data.get("frame_gap", 3)),
+        learned_cues=_word_set(learned, "cues", learned_where, allow_empty=True),
+        source_heads=_word_set(learned, "source_heads", learned_where, allow_empty=True),
     )
 
 
@@ -372,9 +379,9 @@ def _folds(data: dict[str, Any], where: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-def _word_set(data: dict[str, Any], key: str, where: str) -> frozenset[str]:
+def _word_set(data: dict[str, Any], key: str, where: str, allow_empty: bool = False) -> frozenset[str]:
     """A word list written as text (words separated by white space), case-folded."""
     value = data.get(key)
-    if not isinstance(value, str) or not value.split():
+    if not isinstance(value, str) or not (value.split() or allow_empty):
         raise LanguageDataError(f"{where}: {key} must be text: words separated by spaces")
     return frozenset(w.casefold() for w in value.split())

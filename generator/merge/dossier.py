@@ -208,6 +208,8 @@ def merge(
             m.speaker,
             m.kind,
             mention(a, m.start),
+            m.cue,
+            m.addressee,
         )
         for a, f in pairs
         for m in f.quotes

@@ -75,6 +75,8 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "speaker_name": q.speaker_name,
                 "kind": q.kind,
                 "mention": _mention(q.mention),
+                "cue": q.cue,
+                "addressee": q.addressee,
             }
             for q in dossier.quotes
         ],
@@ -137,6 +139,7 @@ def article_record(article: Article, facts: ArticleFacts, file: str) -> dict[str
                 "speaker_start": m.speaker_start,
                 "speaker_end": m.speaker_end,
                 "cue": m.cue,
+                "addressee": m.addressee,
             }
             for m in facts.quotes
         ],

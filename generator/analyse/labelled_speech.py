@@ -1,0 +1,430 @@
+"""Quotes from the speech model's labels (:mod:`~generator.analyse.speech_tagger`): each run of
+message tokens is a quote, its speaker the source run the model labels next to it, resolved to what
+a reader can trust.
+
+A speaker is an actor mention (the actor's name), a pronoun resolved to the last person named before
+it, or a noun phrase headed by a person or group noun (a learned source head, a role word, a kind of
+organisation: "ein Sprecher der Polizei", "die Opposition"), kept as written. A source run that is
+none of these (a clause fragment, a number phrase, an adverb, an abstract noun) gives no speaker:
+the quote is kept, its speaker unknown. A quotation with no source run in its sentences takes the
+speaker of a colon frame right before it ("Die Ministerin sagte: „…“"), or continues the speaker of
+the quotation right before it when no other actor is named in between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from generator.analyse.speech_frames import Frames
+from generator.analyse.speech_tagger import SentenceInput, SpeechTagger, cue_stem, quote_states
+from generator.lang import LanguageData
+from generator.model import ActorMention, Article, QuoteMention, Token
+
+_ENTITY = {"person": "PER", "organization": "ORG", "place": "LOC"}
+_VERB = ("VV(", "VA(", "VM(")  # HanTa's verb tags: a phrase with a verb is a clause
+_NOUN = ("NN", "NE", "NNA", "NNI")
+_NAME = ("NE", "FM")
+_EDGE_PUNCT = set(",.;:!?-–—")
+MAX_SOURCE_TOKENS = 12
+CONTINUE_WITHIN = 1  # sentences between a quotation and the one whose speaker it continues
+
+
+@dataclass(frozen=True)
+class _Run:
+    sentence: int
+    start: int  # token index
+    end: int  # exclusive
+
+
+def _runs(labels: Sequence[str], label: str, sentence: int) -> list[_Run]:
+    out = []
+    k = 0
+    while k < len(labels):
+        if labels[k] != label:
+            k += 1
+            continue
+        j = k
+        while j < len(labels) and labels[j] == label:
+            j += 1
+        out.append(_Run(sentence, k, j))
+        k = j
+    return out
+
+
+@dataclass
+class _Message:
+    runs: list[_Run]
+    direct: bool
+    quotation: tuple[int, int] | None = None  # the passage in quotation marks it is part of
+
+
+def _by_quotation(
+    messages: list[_Message], tokens: Sequence[Sequence[Token]], quotations: Sequence[tuple[int, int]]
+) -> list[_Message]:
+    """A message is direct when most of it stands in one passage in quotation marks; the direct
+    messages in the same passage are joined into one, spanning it."""
+    out: list[_Message] = []
+    for m in messages:
+        a = tokens[m.runs[0].sentence][m.runs[0].start].start
+        b = tokens[m.runs[-1].sentence][m.runs[-1].end - 1].end
+        inside = [(min(b, q[1]) - max(a, q[0]), q) for q in quotations if q[0] < b and a < q[1]]
+        size, passage = max(inside, default=(0, None))
+        if passage is None or size * 2 < b - a:
+            out.append(_Message(m.runs, False))
+        elif out and out[-1].quotation == passage:
+            out[-1].runs.extend(m.runs)
+        else:
+            out.append(_Message(m.runs, True, passage))
+    return out
+
+
+class LabelledSpeech:
+    def __init__(self, lang: LanguageData, tagger: SpeechTagger, frames: Frames) -> None:
+        self.lang = lang
+        self.q = lang.quotes
+        self.tagger = tagger
+        self.frames = frames
+        self._openers = {o: c for o, c in self.q.quote_marks}
+
+    def find(
+        self,
+        article: Article,
+        actors: Sequence[ActorMention],
+        pos: Sequence[Sequence[str]],
+        quotations: Sequence[tuple[int, int]] = (),
+    ) -> list[QuoteMention]:
+        """``quotations``: the passages in quotation marks (start, end); the message runs inside one
+        are one quote, the whole passage (a quotation of several sentences is one message)."""
+        tokens = article.tokens
+        labels: list[list[str]] = []
+        source_p: list[list[float]] = []
+        states: list[list[str]] = []
+        previous = ""
+        for si, toks in enumerate(tokens):
+            words = [t.text for t in toks]
+            heading = article.paragraphs[article.sentences[si].paragraph].heading
+            if not words or heading:
+                labels.append(["O"] * len(words))
+                source_p.append([0.0] * len(words))
+                states.append(["out"] * len(words))
+                previous = words[-1] if words else ""
+                continue
+            entities = [self._entity(t, actors) for t in toks]
+            sentence_labels, p = self.tagger.tag(SentenceInput(words, pos[si], entities, previous == ":"))
+            labels.append(sentence_labels)
+            source_p.append(p)
+            states.append(quote_states(words, self._openers))
+            previous = words[-1]
+        messages = _by_quotation(self._messages(tokens, labels, states), tokens, quotations)
+        out: list[QuoteMention] = []
+        for m in messages:
+            quote = self._quote(article, actors, pos, labels, source_p, m, out)
+            if quote is not None:
+                out.append(quote)
+        return out
+
+    @staticmethod
+    def _entity(t: Token, actors: Sequence[ActorMention]) -> str:
+        for a in actors:
+            if a.start <= t.start < a.end:
+                return _ENTITY.get(a.kind, "O")
+        return "O"
+
+    def _messages(
+        self, tokens: Sequence[Sequence[Token]], labels: list[list[str]], states: list[list[str]]
+    ) -> list[_Message]:
+        """Message runs, a quotation that runs on into the next sentence joined into one."""
+        out: list[_Message] = []
+        for si, sentence_labels in enumerate(labels):
+            for run in _through_frames(_runs(sentence_labels, "M", si), sentence_labels, tokens[si]):
+                if not any(any(ch.isalnum() for ch in tokens[si][k].text) for k in range(run.start, run.end)):
+                    continue
+                inside = sum(1 for k in range(run.start, run.end) if states[si][k] != "out")
+                direct = inside * 2 >= run.end - run.start
+                last = out[-1] if out else None
+                if (
+                    last is not None
+                    and direct
+                    and last.direct
+                    and last.runs[-1].sentence == si - 1
+                    and _ends_sentence(last.runs[-1], len(labels[si - 1]), tokens[si - 1])
+                    and run.start <= 1
+                ):
+                    last.runs.append(run)
+                    continue
+                out.append(_Message([run], direct))
+        return out
+
+    def _quote(
+        self,
+        article: Article,
+        actors: Sequence[ActorMention],
+        pos: Sequence[Sequence[str]],
+        labels: list[list[str]],
+        source_p: list[list[float]],
+        m: _Message,
+        before: list[QuoteMention],
+    ) -> QuoteMention | None:
+        tokens = article.tokens
+        first, last = m.runs[0], m.runs[-1]
+        start = tokens[first.sentence][first.start].start
+        end = tokens[last.sentence][last.end - 1].end
+        if m.quotation is not None:
+            start, end = m.quotation
+        # trim quotation marks and punctuation at the edges of the message
+        start, end = _trim(article.body, start, end)
+        if end <= start:
+            return None
+        sentences = sorted({r.sentence for r in m.runs})
+        sources = [r for si in sentences for r in _runs(labels[si], "S", si)]
+        if not sources:  # the best labelling has none: the likeliest source, if likely enough
+            sources = _likely_sources(labels, source_p, sentences, pos)
+        cues = [r for si in sentences for r in _runs(labels[si], "C", si)]
+        addressees = [r for si in sentences for r in _runs(labels[si], "A", si)]
+        speaker: str | None = None
+        s_start: int | None = None
+        s_end: int | None = None
+        # a source in a relative clause is someone else's ("…, hieß es in seiner Erklärung, die das
+        # Präsidialamt verbreitete")
+        sources = [r for r in sources if not _in_relative_clause(pos, r)]
+        if len(sources) > 1:  # "X erklärte laut Interfax, …": X speaks, "laut" names the channel
+            own = [r for r in sources if not self._after_according(tokens[r.sentence], r.start)]
+            sources = own or sources
+        # the sources beside a cue first, then the nearest; the first that names someone speaks
+        for run in sorted(sources, key=lambda r: (not _beside(r, cues, tokens), _distance(r, m.runs))):
+            speaker, s_start, s_end = self._resolve(article, actors, pos, run)
+            if (
+                speaker is not None
+                and run.end - run.start == 1
+                and not _beside(run, cues, tokens)
+                and tokens[run.sentence][run.start].text.casefold() in self.q.pronouns
+            ):
+                # a lone pronoun speaks only right beside its cue ("sagte er", "Er erklärte"): elsewhere
+                # it is the subject of something else ("Er übergab …, doch wird angenommen, dass …")
+                speaker, s_start, s_end = None, None, None
+            if speaker is not None:
+                break
+        if not sources and m.direct:
+            speaker, s_start, s_end = self._frame_before(article, actors, first.sentence, before, start)
+        cue = None
+        if cues:
+            run = min(cues, key=lambda r: _distance(r, m.runs))
+            cue = _text(article, tokens, run)
+        addressee = None
+        if addressees:
+            run = min(addressees, key=lambda r: _distance(r, m.runs))
+            addressee = _text(article, tokens, run)
+        if speaker is None and cue is None and not (m.direct and _words(article.body[start:end]) >= self.q.min_words):
+            return None  # no frame at all: not speech a reader could attribute (a quoted term, narration)
+        kind = "direct" if m.direct else "indirect"
+        return QuoteMention(start, end, article.body[start:end], kind, speaker, s_start, s_end, cue, addressee)
+
+    def _after_according(self, toks: Sequence[Token], start: int) -> bool:
+        return start > 0 and toks[start - 1].text.casefold() in self.q.according_words
+
+    def trusted(
+        self, article: Article, actors: Sequence[ActorMention], pos: Sequence[Sequence[str]], q: QuoteMention
+    ) -> QuoteMention:
+        """``q`` with its speaker checked as the model's are: an actor, a pronoun resolved to one, or a
+        phrase headed by a person or group noun; anything else (a clause, an adverb, an abstract noun)
+        leaves the speaker unknown."""
+        if q.speaker_start is None or q.speaker_end is None:
+            return q
+        named = [x for x in actors if x.start <= q.speaker_start < x.end or q.speaker_start <= x.start < q.speaker_end]
+        if any(x.name == q.speaker for x in named):
+            return q
+        for si, s in enumerate(article.sentences):
+            if s.start <= q.speaker_start < s.end:
+                toks = article.tokens[si]
+                ks = [k for k, t in enumerate(toks) if q.speaker_start <= t.start < q.speaker_end]
+                if ks:
+                    speaker, a, b = self._resolve(article, actors, pos, _Run(si, ks[0], ks[-1] + 1))
+                    return replace(q, speaker=speaker, speaker_start=a, speaker_end=b)
+        return replace(q, speaker=None, speaker_start=None, speaker_end=None)
+
+    def _resolve(
+        self, article: Article, actors: Sequence[ActorMention], pos: Sequence[Sequence[str]], run: _Run
+    ) -> tuple[str | None, int | None, int | None]:
+        """The speaker a source run names, or None when it names none a reader could trust."""
+        toks = article.tokens[run.sentence][run.start : run.end]
+        tags = pos[run.sentence][run.start : run.end]
+        a, b = toks[0].start, toks[-1].end
+        named = [x for x in actors if a <= x.start < b and x.kind in ("person", "organization")]
+        if named:
+            x = named[0]
+            return x.name, x.start, x.end
+        words = [t.text for t in toks]
+        low = [w.casefold() for w in words]
+        if (low[0] in self.q.pronouns and len(toks) == 1) or low[0] in self.q.possessives:
+            # "sagte er"; "in seiner Erklärung": the person named last before
+            person = self.frames.last_person(actors, a)
+            return (person.name if person else None), a, toks[0].end
+        if len(toks) > MAX_SOURCE_TOKENS or any(t.startswith(_VERB) for t in tags) or "PRELS" in tags:
+            return None, None, None  # a clause, not a phrase that names someone
+        nouns = [k for k, t in enumerate(tags) if t in _NOUN and words[k][:1].isupper()]
+        if not nouns:
+            return None, None, None
+        # the head is the phrase's first noun ("Ermittlungen der Polizei" names no one)
+        h = nouns[0]
+        cues = self.lang.actors
+
+        def names_someone(k: int, learned: bool) -> bool:
+            w = words[k]
+            return (
+                tags[k] in _NAME
+                or (w.isupper() and len(w) > 1)
+                or cues.is_role(w)
+                or cues.is_organisation_head(w)
+                or cues.is_institution(w)
+                or (learned and low[k] in self.q.source_heads)
+            ) and cue_stem(w) not in self.q.learned_cues
+
+        if not names_someone(h, learned=False) and len(nouns) > 1 and names_someone(nouns[1], learned=True):
+            # what follows names the speaker: "Ermittlungen der Polizei", "Angaben der Behörde" → the authority
+            h = nouns[1]
+            first = h
+            while first > 0 and tags[first - 1] in ("ART", "ADJ(A)", "PPOSAT", "PIAT"):
+                first -= 1
+            toks, tags, words, low = toks[first:], tags[first:], words[first:], low[first:]
+            h -= first
+            a = toks[0].start
+        head = words[h]
+        if not names_someone(h, learned=True):
+            return None, None, None
+        if cues.is_role(head):  # "der kasachische Präsident": the person the article gives that role
+            holder = self.frames.role_holder(head, actors, toks[h].start)
+            if holder is not None:
+                return holder.name, a, b
+        # the phrase as written, from its first word that belongs to it (no leading preposition)
+        k = 0
+        while k < h and tags[k] in ("APPR", "APPRART", "$,", "$("):
+            k += 1
+        a = toks[k].start
+        return article.body[a:b], a, b
+
+    def _frame_before(
+        self,
+        article: Article,
+        actors: Sequence[ActorMention],
+        sentence: int,
+        before: list[QuoteMention],
+        start: int,
+    ) -> tuple[str | None, int | None, int | None]:
+        """A colon frame right before the quotation names its speaker; else the quotation continues the
+        one right before it, if no other actor is named in between."""
+        if sentence > 0:
+            prev = article.sentences[sentence - 1]
+            if prev.text.rstrip().endswith(":"):
+                named = [x for x in actors if prev.start <= x.start < prev.end and x.kind in ("person", "organization")]
+                if named:
+                    return named[-1].name, named[-1].start, named[-1].end
+        if before and before[-1].speaker and before[-1].kind == "direct":
+            last = before[-1]
+            gap = [s for s in article.sentences if last.end <= s.end and s.start < start]
+            between = [
+                x
+                for x in actors
+                if last.end <= x.start < start and x.kind in ("person", "organization") and x.name != last.speaker
+            ]
+            if len(gap) <= CONTINUE_WITHIN + 1 and not between:
+                return last.speaker, last.speaker_start, last.speaker_end
+        return None, None, None
+
+
+SOURCE_P = 0.02  # the probability a token must have to be part of a source the labelling left out
+
+
+def _likely_sources(
+    labels: list[list[str]], source_p: list[list[float]], sentences: Sequence[int], pos: Sequence[Sequence[str]]
+) -> list[_Run]:
+    """The run of tokens outside the message most likely to be its source, when each of its tokens is a
+    source with probability of at least ``SOURCE_P`` (runs end at commas; none in a relative clause)."""
+    best: tuple[float, _Run] | None = None
+    for si in sentences:
+        likely = [
+            "S" if p >= SOURCE_P and lab != "M" and tag != "$," else "O"
+            for p, lab, tag in zip(source_p[si], labels[si], pos[si], strict=True)
+        ]
+        for run in _runs(likely, "S", si):
+            score = max(source_p[si][run.start : run.end])
+            if (best is None or score > best[0]) and not _in_relative_clause(pos, run):
+                best = (score, run)
+    return [best[1]] if best else []
+
+
+def _beside(run: _Run, cues: Sequence[_Run], tokens: Sequence[Sequence[Token]]) -> bool:
+    """A cue within two tokens of the run, in the same sentence, no comma between."""
+    toks = tokens[run.sentence]
+    for c in cues:
+        if c.sentence != run.sentence:
+            continue
+        lo, hi = (c.end, run.start) if c.end <= run.start else (run.end, c.start)
+        if hi - lo <= 2 and not any(toks[k].text == "," for k in range(lo, hi)):
+            return True
+    return False
+
+
+def _in_relative_clause(pos: Sequence[Sequence[str]], run: _Run) -> bool:
+    """A relative pronoun in the run or between the last comma before it and the run."""
+    tags = pos[run.sentence]
+    if "PRELS" in tags[run.start : run.end]:
+        return True
+    k = run.start - 1
+    while k >= 0 and tags[k] != "$,":
+        if tags[k] == "PRELS":
+            return True
+        k -= 1
+    return False
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def _through_frames(runs: list[_Run], labels: Sequence[str], tokens: Sequence[Token]) -> list[_Run]:
+    """A message that a frame interrupts and that the labelling leaves unfinished runs on to the
+    sentence's end: "Die Höhe der Schäden ist [nach Angaben der Stadt] noch nicht absehbar"."""
+    out = []
+    for n, run in enumerate(runs):
+        k = run.end
+        while k < len(labels) and labels[k] in ("C", "S"):
+            k += 1
+        rest = range(k, len(labels))
+        if (
+            k > run.end
+            and n == len(runs) - 1
+            and "S" in labels[run.end : k]
+            and any(any(ch.isalnum() for ch in tokens[j].text) for j in rest)
+            and all(labels[j] == "O" for j in rest)
+        ):
+            end = len(labels)
+            while end > k and not any(ch.isalnum() for ch in tokens[end - 1].text):
+                end -= 1
+            run = _Run(run.sentence, run.start, end)
+        out.append(run)
+    return out
+
+
+def _ends_sentence(run: _Run, n: int, tokens: Sequence[Token]) -> bool:
+    """Nothing but punctuation and quotation marks after the run in its sentence."""
+    return all(not any(ch.isalnum() for ch in tokens[k].text) for k in range(run.end, n))
+
+
+def _distance(run: _Run, message: Sequence[_Run]) -> tuple[int, int]:
+    best = min((abs(run.sentence - m.sentence), max(m.start - run.end, run.start - m.end, 0)) for m in message)
+    return best
+
+
+def _text(article: Article, tokens: Sequence[Sequence[Token]], run: _Run) -> str:
+    toks = tokens[run.sentence]
+    return article.body[toks[run.start].start : toks[run.end - 1].end]
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    quote_chars = "\"„“”»«'’‚‘"
+    while start < end and (body[start].isspace() or body[start] in quote_chars or body[start] in _EDGE_PUNCT):
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] in quote_chars or body[end - 1] in ",;:-–—"):
+        end -= 1
+    return start, end

@@ -138,6 +138,7 @@ def main() -> int:
     ap.add_argument("--dev", action="store_true", help="train on three quarters of the fold, score on the rest")
     ap.add_argument("--all-forms", action="store_true", help="messages of every form (not only Direct, Indirect)")
     ap.add_argument("--two-pass", action="store_true", help="a second pass that places tokens by the first's cues")
+    ap.add_argument("--out", type=Path, default=None, help="the model file (default: the packaged one)")
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--iterations", type=int, default=150)
@@ -185,7 +186,7 @@ def main() -> int:
             for k, (inp, _) in enumerate(inputs(d))
         }
 
-    out = Path("/tmp/speech-de-dev.crfsuite") if args.dev else MODEL
+    out = args.out or (Path("/tmp/speech-de-dev.crfsuite") if args.dev else MODEL)
     first = out.with_name(out.name.replace("speech-de", "speech-de-cue"))
     t = time.perf_counter()
     if args.two_pass:

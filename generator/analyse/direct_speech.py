@@ -43,22 +43,26 @@ class DirectSpeech:
         self._openers = {o: c for o, c in self.q.quote_marks}
         self._closers = {c for _, c in self.q.quote_marks}
 
-    def find(self, article: Article, actors: Sequence[ActorMention]) -> list[Direct]:
-        """Quotations that are speech (quoted terms left out), with their frames."""
+    def passages(self, article: Article) -> list[Span]:
+        """Every passage in quotation marks, paragraph by paragraph (headings left out)."""
+        return [span for p in article.paragraphs if not p.heading for span in self.quoted(article.body, p.start, p.end)]
+
+    def find(
+        self, article: Article, actors: Sequence[ActorMention], passages: Sequence[Span] | None = None
+    ) -> list[Direct]:
+        """Quotations that are speech (quoted terms left out), with their frames; ``passages``: the
+        article's :meth:`passages`, when the caller has them already."""
         direct: list[Direct] = []
-        for p in article.paragraphs:
-            if p.heading:
+        for span in self.passages(article) if passages is None else passages:
+            text = article.body[span.start : span.end].strip()
+            if not text:
                 continue
-            for span in self.quoted(article.body, p.start, p.end):
-                text = article.body[span.start : span.end].strip()
-                if not text:
-                    continue
-                speaker, named_by, cue, adjacent = self.attribute(article, span.start, span.end, actors)
-                words = self.words(text)
-                sentence_inside = any(ch in text for ch in SENTENCE_END) and words >= 3
-                if words < self.q.min_words and not sentence_inside and not adjacent:
-                    continue  # a quoted term, not speech
-                direct.append(Direct(span, speaker, named_by, cue))
+            speaker, named_by, cue, adjacent = self.attribute(article, span.start, span.end, actors)
+            words = self.words(text)
+            sentence_inside = any(ch in text for ch in SENTENCE_END) and words >= 3
+            if words < self.q.min_words and not sentence_inside and not adjacent:
+                continue  # a quoted term, not speech
+            direct.append(Direct(span, speaker, named_by, cue))
         return direct
 
     def quoted(self, body: str, start: int, end: int) -> list[Span]:

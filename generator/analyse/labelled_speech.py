@@ -342,6 +342,8 @@ def _likely_sources(
     source with probability of at least ``SOURCE_P`` (runs end at commas; none in a relative clause)."""
     best: tuple[float, _Run] | None = None
     for si in sentences:
+        if not source_p[si]:
+            continue  # the sentence has a source of its own
         likely = [
             "S" if p >= SOURCE_P and lab != "M" and tag != "$," else "O"
             for p, lab, tag in zip(source_p[si], labels[si], pos[si], strict=True)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from generator.analyse.direct_speech import DirectSpeech
+from generator.analyse.direct_speech import DirectSpeech, Span
 from generator.analyse.indirect_speech import IndirectSpeech
 from generator.analyse.labelled_speech import LabelledSpeech
 from generator.analyse.speech_frames import Frames
@@ -41,22 +41,19 @@ class QuoteExtractor:
     ) -> tuple[QuoteMention, ...]:
         """``pos``: the part-of-speech tags of the article's sentences; the speech model needs them,
         without them (or without a model for the language) the rules alone find quotes."""
+        passages = self.direct.passages(article)
         if self.labelled is None or pos is None:
-            return self._rules(article, actors)
-        quotations = [
-            (span.start, span.end)
-            for p in article.paragraphs
-            if not p.heading
-            for span in self.direct.quoted(article.body, p.start, p.end)
-        ]
-        labelled = self.labelled.find(article, actors, pos, quotations)
-        rules = [self.labelled.trusted(article, actors, pos, q) for q in self._rules(article, actors)]
+            return self._rules(article, actors, passages)
+        labelled = self.labelled.find(article, actors, pos, [(p.start, p.end) for p in passages])
+        rules = [self.labelled.trusted(article, actors, pos, q) for q in self._rules(article, actors, passages)]
         quotes = [q for q in _combined(labelled, rules) if not _names_its_speaker(q, _has_verb(article, pos, q))]
         return tuple(sorted(quotes, key=lambda m: m.start))
 
-    def _rules(self, article: Article, actors: Sequence[ActorMention]) -> tuple[QuoteMention, ...]:
+    def _rules(
+        self, article: Article, actors: Sequence[ActorMention], passages: Sequence[Span]
+    ) -> tuple[QuoteMention, ...]:
         # 1. quotations that are speech, with their frames
-        direct = self.direct.find(article, actors)
+        direct = self.direct.find(article, actors, passages)
         covered = [d.span for d in direct]
         # 2. indirect speech in the sentences no quotation covers
         out = self.indirect.find(article, actors, covered)

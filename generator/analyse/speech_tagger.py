@@ -27,6 +27,11 @@ LABELS = ("C", "S", "M", "A", "O")
 _PUNCT = set(".,;:!?()[]-–—/")
 _QUOTE_CHARS = set("\"„“”»«'’‚‘")
 _CLAUSE_BREAKS = {",", ":", ";", "-", "–", "—"}
+_OFFSETS = (-2, -1, 1, 2)
+_CONTEXT_KEYS = {off: (f"{off}:w", f"{off}:pos", f"{off}:q", f"{off}:ent", f"{off}:cue") for off in _OFFSETS}
+_EDGE = {off: {f"{off}:edge": True} for off in _OFFSETS}
+_PLACE_KEYS = ("cue_rel", "cue_clause", "cue_pos", "cue_w", "no_cue", "cl_cue")  # set by placed()
+_WORDS_REMEMBERED = 50_000  # distinct words whose features are kept; then the memory starts afresh
 
 
 def quote_states(words: Sequence[str], openers: dict[str, str]) -> list[str]:
@@ -101,33 +106,71 @@ class SpeechFeatures:
         self.cues = cues
         self.q = lang.quotes
         self._openers = {o: c for o, c in self.q.quote_marks}
+        self._words: dict[str, tuple[str, str, str, bool, bool, bool, bool]] = {}
 
     def sentence(self, s: SentenceInput, cues: Sequence[bool] | None = None) -> list[dict[str, Any]]:
         """The features of each token. ``cues``: which tokens a first pass labelled cue (the second
         pass places tokens relative to them, else relative to the cue lexicon's words)."""
+        return self.placed(self.static(s), cues)
+
+    def _word(self, word: str) -> tuple[str, str, str, bool, bool, bool, bool]:
+        """What a token's features take from the word alone (kept: words repeat)."""
+        hit = self._words.get(word)
+        if hit is None:
+            low = word.casefold()
+            hit = (
+                low,
+                low[-3:],
+                _shape(word),
+                self.lang.actors.is_role(word),
+                low in self.q.pronouns,
+                low in self.q.that_words,
+                cue_stem(word) in self.cues,
+            )
+            if len(self._words) > _WORDS_REMEMBERED:
+                self._words.clear()
+            self._words[word] = hit
+        return hit
+
+    def static(self, s: SentenceInput) -> _Static:
+        """The features that do not depend on where the cues are, made once for both passes."""
         words = s.words
         n = len(words)
-        low = [w.casefold() for w in words]
         states = quote_states(words, self._openers)
-        cue = [cue_stem(w) in self.cues for w in words]
-        cue_at = [k for k in range(n) if (cues[k] if cues is not None else cue[k])]
-        cue_set = set(cue_at)
+        props = [self._word(w) for w in words]
         has_quote = any(st != "out" for st in states)
+        pos = s.pos
         own: list[dict[str, Any]] = []
-        for i, w in enumerate(words):
+        for i in range(n):
+            low, suf, shape, role, pron, that, cue = props[i]
+            state = states[i]
             f: dict[str, Any] = {
-                "w": f"<{states[i]}>" if states[i] in ("open", "close") else low[i],  # every style of mark alike
-                "suf": low[i][-3:],
-                "shape": _shape(w),
-                "pos": s.pos[i] if i < len(s.pos) else "",
+                "w": f"<{state}>" if state in ("open", "close") else low,  # every style of mark alike
+                "suf": suf,
+                "shape": shape,
+                "pos": pos[i] if i < len(pos) else "",
                 "ent": s.entities[i],
-                "q": states[i],
-                "cue": cue[i],
-                "role": self.lang.actors.is_role(w),
-                "pron": low[i] in self.q.pronouns,
-                "that": low[i] in self.q.that_words,
+                "q": state,
             }
+            # a feature of value 0 adds nothing to any label's score: false flags are left out (faster)
+            if cue:
+                f["cue"] = True
+            if role:
+                f["role"] = True
+            if pron:
+                f["pron"] = True
+            if that:
+                f["that"] = True
             own.append(f)
+        # what each token tells its neighbours, under the neighbour's offset
+        seen: dict[int, list[dict[str, Any]]] = {}
+        for off, (kw, kp, kq, ke, kc) in _CONTEXT_KEYS.items():
+            seen[off] = []
+            for o in own:
+                d = {kw: o["w"], kp: o["pos"], kq: o["q"], ke: o["ent"]}
+                if "cue" in o:
+                    d[kc] = True
+                seen[off].append(d)
         # clauses: runs between commas, colons, semicolons and dashes
         clause = [0] * n
         c = 0
@@ -135,49 +178,61 @@ class SpeechFeatures:
             if w in _CLAUSE_BREAKS:
                 c += 1
             clause[i] = c
-        clause_cue: set[int] = set()
-        clause_ent: set[int] = set()
-        clause_that: set[int] = set()
-        for i in range(n):
-            if i in cue_set:
-                clause_cue.add(clause[i])
-            if s.entities[i] in ("PER", "ORG"):
-                clause_ent.add(clause[i])
-            if own[i]["that"] and (i == 0 or words[i - 1] in _CLAUSE_BREAKS):
-                clause_that.add(clause[i])
+        clause_ent = {clause[i] for i in range(n) if s.entities[i] in ("PER", "ORG")}
+        clause_that = {clause[i] for i in range(n) if "that" in own[i] and (i == 0 or words[i - 1] in _CLAUSE_BREAKS)}
+        shared: dict[str, Any] = {"bias": 1.0}
+        if has_quote:
+            shared["has_quote"] = True
+        if s.after_colon:
+            shared["after_colon"] = True
         out: list[dict[str, Any]] = []
         for i in range(n):
-            f = {"bias": 1.0, **own[i]}
-            for off in (-2, -1, 1, 2):
+            f = {**shared, **own[i]}
+            for off in _OFFSETS:
                 j = i + off
-                if 0 <= j < n:
-                    o = own[j]
-                    f[f"{off}:w"] = o["w"]
-                    f[f"{off}:pos"] = o["pos"]
-                    f[f"{off}:q"] = o["q"]
-                    f[f"{off}:ent"] = o["ent"]
-                    f[f"{off}:cue"] = o["cue"]
-                else:
-                    f[f"{off}:edge"] = True
+                f.update(seen[off][j] if 0 <= j < n else _EDGE[off])
+            k = clause[i]
+            if k in clause_ent:
+                f["cl_ent"] = True
+            if k in clause_that:
+                f["cl_that"] = True
+            f["clause"] = min(k, 4)
+            out.append(f)
+        return _Static(out, clause, [p[6] for p in props], has_quote)
+
+    def placed(self, static: _Static, cues: Sequence[bool] | None) -> list[dict[str, Any]]:
+        """The static features with each token's place relative to the nearest cue: of the first
+        pass (``cues``) or of the cue lexicon's words. The features are placed anew in ``static``
+        (no copy: a sentence is placed once per pass, and a pass reads them before the next)."""
+        clause = static.clause
+        flags = static.lexicon_cues if cues is None else cues
+        cue_at = [k for k, flag in enumerate(flags) if flag]
+        clause_cue = {clause[k] for k in cue_at}
+        out = static.features
+        for i, f in enumerate(out):
+            for key in _PLACE_KEYS:
+                f.pop(key, None)
             if cue_at:
                 nearest = min(cue_at, key=lambda k: abs(k - i))
                 d = i - nearest
                 f["cue_rel"] = "at" if d == 0 else (("L" if d < 0 else "R") + (str(abs(d)) if abs(d) < 4 else "+"))
                 dc = clause[i] - clause[nearest]
                 f["cue_clause"] = str(dc) if abs(dc) < 3 else ("+" if dc > 0 else "-")
-                f["cue_pos"] = own[nearest]["pos"]
-                f["cue_w"] = own[nearest]["w"]
+                f["cue_pos"] = static.features[nearest]["pos"]
+                f["cue_w"] = static.features[nearest]["w"]
             else:
                 f["no_cue"] = True
-            k = clause[i]
-            f["cl_cue"] = k in clause_cue
-            f["cl_ent"] = k in clause_ent
-            f["cl_that"] = k in clause_that
-            f["has_quote"] = has_quote
-            f["after_colon"] = s.after_colon
-            f["clause"] = min(k, 4)
-            out.append(f)
+            if clause[i] in clause_cue:
+                f["cl_cue"] = True
         return out
+
+
+@dataclass(frozen=True)
+class _Static:
+    features: list[dict[str, Any]]
+    clause: list[int]
+    lexicon_cues: list[bool]
+    quoted: bool  # a quotation mark in the sentence
 
 
 class SpeechTagger:
@@ -190,23 +245,38 @@ class SpeechTagger:
         import pycrfsuite
 
         self.features = SpeechFeatures(lang, lang.quotes.learned_cues)
-        self._cue = pycrfsuite.Tagger()
         self._tagger = pycrfsuite.Tagger()
+        self._cue: Any = None  # without a first-pass model, one pass places tokens by the cue lexicon
         second = resources.files("generator") / "models" / f"speech-{lang.code}.crfsuite"
         with resources.as_file(second) as path:
             path = model or path
             self._tagger.open(str(path))
-            self._cue.open(str(path.with_name(path.name.replace(f"speech-{lang.code}", f"speech-{lang.code}-cue"))))
+            first = path.with_name(path.name.replace(f"speech-{lang.code}", f"speech-{lang.code}-cue"))
+            if first.is_file():
+                self._cue = pycrfsuite.Tagger()
+                self._cue.open(str(first))
 
     @staticmethod
     def available(code: str) -> bool:
-        models = resources.files("generator") / "models"
-        return (models / f"speech-{code}.crfsuite").is_file() and (models / f"speech-{code}-cue.crfsuite").is_file()
+        return (resources.files("generator") / "models" / f"speech-{code}.crfsuite").is_file()
 
     def tag(self, s: SentenceInput) -> tuple[list[str], list[float]]:
-        """The labels of the sentence's tokens, and each token's probability of being (part of) a source."""
+        """The labels of the sentence's tokens, and each token's probability of being (part of) a
+        source where the sentence has a message and no source (else no probabilities)."""
         if not s.words:
             return [], []
-        cues = [label == "C" for label in self._cue.tag(self.features.sentence(s))]
-        labels = list(self._tagger.tag(self.features.sentence(s, cues)))
-        return labels, [self._tagger.marginal("S", i) for i in range(len(labels))]
+        static = self.features.static(s)
+        if self._cue is None:
+            labels = list(self._tagger.tag(self.features.placed(static, None)))
+            return labels, (self._source_p(labels) if "M" in labels and "S" not in labels else [])
+        first = self._cue.tag(self.features.placed(static, None))
+        if "C" not in first and "M" not in first and not static.quoted:
+            return list(first), []  # no speech in sight: the second pass would place tokens relative to nothing
+        cues = [label == "C" for label in first]
+        labels = list(self._tagger.tag(self.features.placed(static, cues)))
+        if "M" not in labels or "S" in labels:
+            return labels, []  # the probabilities of a source are read only where a message has none
+        return labels, self._source_p(labels)
+
+    def _source_p(self, labels: Sequence[str]) -> list[float]:
+        return [self._tagger.marginal("S", i) for i in range(len(labels))]

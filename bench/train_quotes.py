@@ -12,6 +12,7 @@ extractor reports; reported speech and free indirect speech stay O).
 from __future__ import annotations
 
 import argparse
+import functools
 import pickle
 import sys
 import time
@@ -24,6 +25,7 @@ import pycrfsuite
 
 from bench import spkatt
 from generator.analyse.actors import ActorExtractor
+from generator.analyse.lexicon import load_lexicon
 from generator.analyse.ner import Tagger
 from generator.analyse.postag import PosTagger
 from generator.analyse.speech_tagger import LABELS, SentenceInput, SpeechFeatures, cue_stem
@@ -106,8 +108,33 @@ def learn_lexicon(docs: list[dict[str, object]]) -> tuple[list[str], list[str]]:
                     source_head[words[nouns[-1]].casefold()] += 1
                 k = j
     cues = sorted(w for w, n in cue.items() if n >= 2 and n / seen["stem:" + w] >= 0.25)
-    heads = sorted(w for w, n in source_head.items() if n >= 2 and n / seen[w] >= 0.1)
+    heads = sorted(w for w, n in source_head.items() if n >= 2 and n / seen[w] >= 0.1 and names_someone(w))
     return cues, heads
+
+
+def names_someone(noun: str) -> bool:
+    """A noun that names a person or a group, not a statement or a document ("Sprecher", "Polizei";
+    not "Angaben", "Bericht", "Meinung", which the annotation counts as sources too): a person noun
+    has a feminine form in -in in the noun lexicon (Sprecher → Sprecherin, Experte → Expertin), a
+    group noun ends in a kind of organisation of the language data."""
+    lang = load_language("de")
+    nouns = _nouns()
+    cues = lang.actors
+    for form in {noun, noun[:-1], noun[:-2]}:
+        word = form.capitalize()
+        if len(word) < 3:
+            continue
+        if word + "in" in nouns or (word.endswith("e") and word[:-1] + "in" in nouns):
+            return True
+        if cues.is_organisation_head(word) or cues.is_institution(word) or cues.is_role(word):
+            return True
+    return False
+
+
+@functools.cache
+def _nouns() -> frozenset[str]:
+    lang = load_language("de")
+    return frozenset(load_lexicon("de", lang.actors.lexicon_sources).common_nouns)
 
 
 def write_lexicon(cues: list[str], heads: list[str], n_docs: int) -> None:
@@ -126,7 +153,8 @@ def write_lexicon(cues: list[str], heads: list[str], n_docs: int) -> None:
         f"# {n_docs} articles; CC BY-NC-SA 4.0, Rehbein et al., KONVENS 2023). Do not edit by hand: retrain.\n"
         "# cues: stems of words annotated as speech cues (generator.analyse.speech_tagger.cue_stem) at least\n"
         "# twice and in at least a quarter of their uses.\n"
-        "# source_heads: the last noun of annotated speakers' phrases no actor covers (twice, a tenth of uses).\n"
+        "# source_heads: the last noun of annotated speakers' phrases no actor covers (twice, a tenth of uses)\n"
+        "# that names a person or a group (bench/train_quotes.py names_someone: not Angaben, Bericht, Meinung).\n"
         f"cues: >\n{block(cues)}\n"
         f"source_heads: >\n{block(heads)}\n",
         encoding="utf-8",
@@ -138,6 +166,7 @@ def main() -> int:
     ap.add_argument("--dev", action="store_true", help="train on three quarters of the fold, score on the rest")
     ap.add_argument("--all-forms", action="store_true", help="messages of every form (not only Direct, Indirect)")
     ap.add_argument("--two-pass", action="store_true", help="a second pass that places tokens by the first's cues")
+    ap.add_argument("--lexicon-only", action="store_true", help="write the lexicon, train nothing")
     ap.add_argument("--out", type=Path, default=None, help="the model file (default: the packaged one)")
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.05)
@@ -153,6 +182,10 @@ def main() -> int:
     held = [d for d in docs if args.dev and spkatt.dev_part(str(d["name"]))]
     cues, heads = learn_lexicon(fit)
     print(f"{len(cues)} cue words, {len(heads)} source heads")
+    if args.lexicon_only:
+        write_lexicon(cues, heads, len(fit))
+        print(f"lexicon → {LEXICON}")
+        return 0
     features = SpeechFeatures(load_language("de"), frozenset(cues))
 
     def inputs(d: dict[str, object]) -> list[tuple[SentenceInput, list[str]]]:

@@ -17,6 +17,7 @@ from generator.lang import LanguageData
 from generator.model import ActorMention, Article, Token
 
 SENTENCE_END = ".!?"
+FRAME_SUBJECT = 5  # tokens at the start of a colon frame where its speaker is named
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,9 @@ class DirectSpeech:
     def _colon_frame(
         self, article: Article, qs: int, actors: Sequence[ActorMention]
     ) -> tuple[ActorMention | None, Token | ActorMention | None, str | None, bool]:
-        """A sentence that ends in a colon frames the quotation after it: "X zeigte sich zuversichtlich: „…“"."""
+        """A sentence that ends in a colon frames the quotation after it: "X zeigte sich zuversichtlich: „…“".
+        Its speaker is its subject, an actor named at its start; one named later in it is not ("Der
+        Ermittler will nach dem Fall N. N. aufhören: „…“")."""
         previous = [s for s in article.sentences if s.end <= qs]
         if not previous:
             return None, None, None, False
@@ -144,9 +147,10 @@ class DirectSpeech:
         if not s.text.rstrip().endswith(":") or gap:
             return None, None, None, False
         tokens = article.tokens[s.index]
-        named = [a for a in actors if s.start <= a.start < s.end and a.kind in ("person", "organization")]
+        start = tokens[min(len(tokens), FRAME_SUBJECT) - 1].end if tokens else s.start
+        named = [a for a in actors if s.start <= a.start < start and a.kind in ("person", "organization")]
         if named:
-            return named[-1], named[-1], ":", True
+            return named[0], named[0], ":", True
         for t in tokens[:3]:
             if t.text.casefold() in self.q.pronouns:
                 return self.frames.last_person(actors, t.start), t, ":", True

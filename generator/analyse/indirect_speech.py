@@ -136,7 +136,16 @@ class IndirectSpeech:
                 named = [m for m in actors if a <= m.start < b and m.kind in ("person", "organization")]
                 speaker = named[0].name if named else article.body[a:b]
                 s0_, s1_ = (named[0].start, named[0].end) if named else (a, b)
-                start, end = tokens[0].start, tokens[-1].end
+                # what is said: the rest of the sentence, where the source phrase opens or closes it
+                first, last = min(i, src[0]), max(i + k, src[1])
+                body_end = n - 1 if tokens[-1].text in SENTENCE_END else n
+                if first == 0 and last < body_end:
+                    start, end = tokens[last].start, tokens[body_end - 1].end
+                elif last >= body_end and first > 0:
+                    end_token = first - 1 if tokens[first - 1].text == "," else first
+                    start, end = tokens[0].start, tokens[max(end_token, 1) - 1].end
+                else:
+                    start, end = tokens[0].start, tokens[-1].end
                 cue = " ".join(t.text for t in tokens[i : i + k])
                 return QuoteMention(start, end, article.body[start:end], "indirect", speaker, s0_, s1_, cue)
         return None

@@ -25,6 +25,7 @@ _ENTITY = {"person": "PER", "organization": "ORG", "place": "LOC"}
 _VERB = ("VV(", "VA(", "VM(")  # HanTa's verb tags: a phrase with a verb is a clause
 _NOUN = ("NN", "NE", "NNA", "NNI")
 _NAME = ("NE", "FM")
+_AFTER_PHRASE = ("APPR", "APPRART", "KON", "$,")  # a preposition, conjunction or comma after the head ends the phrase
 _EDGE_PUNCT = set(",.;:!?-–—")
 MAX_SOURCE_TOKENS = 12
 CONTINUE_WITHIN = 1  # sentences between a quotation and the one whose speaker it continues
@@ -206,7 +207,7 @@ class LabelledSpeech:
             if speaker is not None:
                 break
         if not sources and m.direct:
-            speaker, s_start, s_end = self._frame_before(article, actors, first.sentence, before, start)
+            speaker, s_start, s_end = self._frame_before(article, actors, pos, labels, first.sentence, before, start)
         cue = None
         if cues:
             run = min(cues, key=lambda r: _distance(r, m.runs))
@@ -270,15 +271,15 @@ class LabelledSpeech:
         cues = self.lang.actors
 
         def names_someone(k: int, learned: bool) -> bool:
-            w = words[k]
-            return (
-                tags[k] in _NAME
-                or (w.isupper() and len(w) > 1)
-                or cues.is_role(w)
-                or cues.is_organisation_head(w)
-                or cues.is_institution(w)
-                or (learned and low[k] in self.q.source_heads)
-            ) and cue_stem(w) not in self.q.learned_cues
+            word = words[k]
+            if cue_stem(word) in self.q.learned_cues:
+                return False
+            if tags[k] in _NAME or (word.isupper() and len(word) > 1) or (learned and low[k] in self.q.source_heads):
+                return True
+            return any(  # the word, or without a plural or case ending ("Behörden")
+                cues.is_role(w) or cues.is_organisation_head(w) or cues.is_institution(w)
+                for w in _forms(word, cues.role_inflections)
+            )
 
         if not names_someone(h, learned=False) and len(nouns) > 1 and names_someone(nouns[1], learned=True):
             # what follows names the speaker: "Ermittlungen der Polizei", "Angaben der Behörde" → the authority
@@ -296,29 +297,45 @@ class LabelledSpeech:
             holder = self.frames.role_holder(head, actors, toks[h].start)
             if holder is not None:
                 return holder.name, a, b
-        # the phrase as written, from its first word that belongs to it (no leading preposition)
+        # the phrase as written, from its first word that belongs to it (no leading preposition) to
+        # its head and a genitive after it, not what a preposition adds ("vom Dienstagabend", "in Gaza")
         k = 0
         while k < h and tags[k] in ("APPR", "APPRART", "$,", "$("):
             k += 1
-        a = toks[k].start
+        e = next((j for j in range(h + 1, len(tags)) if tags[j] in _AFTER_PHRASE), len(tags))
+        while e > h + 1 and tags[e - 1] in ("ART", "ADJ(A)", "$(", "$,"):
+            e -= 1
+        a, b = toks[k].start, toks[e - 1].end
         return article.body[a:b], a, b
 
     def _frame_before(
         self,
         article: Article,
         actors: Sequence[ActorMention],
+        pos: Sequence[Sequence[str]],
+        labels: list[list[str]],
         sentence: int,
         before: list[QuoteMention],
         start: int,
     ) -> tuple[str | None, int | None, int | None]:
-        """A colon frame right before the quotation names its speaker; else the quotation continues the
-        one right before it, if no other actor is named in between."""
+        """A colon frame right before the quotation names its speaker (the source the model labels in
+        it, else its subject: not an actor named later in it); else the
+        quotation continues the one right before it, if no other actor is named in between."""
         if sentence > 0:
             prev = article.sentences[sentence - 1]
             if prev.text.rstrip().endswith(":"):
-                named = [x for x in actors if prev.start <= x.start < prev.end and x.kind in ("person", "organization")]
-                if named:
-                    return named[-1].name, named[-1].start, named[-1].end
+                for run in _runs(labels[sentence - 1], "S", sentence - 1):
+                    if not _in_relative_clause(pos, run):
+                        speaker, a, b = self._resolve(article, actors, pos, run)
+                        if speaker is not None:
+                            return speaker, a, b
+                # else its subject: the words before its first verb, if they name someone
+                tags = pos[sentence - 1]
+                verb = next((k for k, t in enumerate(tags) if t.startswith(_VERB)), 0)
+                if verb > 0:
+                    speaker, a, b = self._resolve(article, actors, pos, _Run(sentence - 1, 0, verb))
+                    if speaker is not None:
+                        return speaker, a, b
         if before and before[-1].speaker and before[-1].kind == "direct":
             last = before[-1]
             gap = [s for s in article.sentences if last.end <= s.end and s.start < start]
@@ -353,6 +370,11 @@ def _likely_sources(
             if (best is None or score > best[0]) and not _in_relative_clause(pos, run):
                 best = (score, run)
     return [best[1]] if best else []
+
+
+def _forms(word: str, inflections: Sequence[str]) -> list[str]:
+    """The word, and the word without each inflection ending it has (at least four letters stay)."""
+    return [word, *(word[: -len(e)] for e in inflections if word.endswith(e) and len(word) - len(e) >= 4)]
 
 
 def _beside(run: _Run, cues: Sequence[_Run], tokens: Sequence[Sequence[Token]]) -> bool:

@@ -46,7 +46,9 @@ class QuoteExtractor:
             return self._rules(article, actors, passages)
         labelled = self.labelled.find(article, actors, pos, [(p.start, p.end) for p in passages])
         rules = [self.labelled.trusted(article, actors, pos, q) for q in self._rules(article, actors, passages)]
-        quotes = [q for q in _combined(labelled, rules) if not _names_its_speaker(q, _has_verb(article, pos, q))]
+        quotes = [
+            q for q in _combined(article, labelled, rules) if not _names_its_speaker(q, _has_verb(article, pos, q))
+        ]
         return tuple(sorted(quotes, key=lambda m: m.start))
 
     def _rules(
@@ -76,9 +78,12 @@ class QuoteExtractor:
         return tuple(out)
 
 
-def _combined(labelled: Sequence[QuoteMention], rules: Sequence[QuoteMention]) -> list[QuoteMention]:
+def _combined(article: Article, labelled: Sequence[QuoteMention], rules: Sequence[QuoteMention]) -> list[QuoteMention]:
     """The speech model's quotes, a direct one without speaker given the one the rules' frame names
-    for the same words; and the rules' quotes with a speaker that the model did not find."""
+    for the same words; and the rules' quotes with a frame that the model did not find: direct ones,
+    reported speech whose frame names no speaker, and reported speech whose speaker the frame names in
+    the same sentence, outside what is said ("Ein Polizeisprecher erklärte, es gehe dem Jungen gut";
+    not "Dieser behauptete, dass N. …")."""
     out = []
     for q in labelled:
         if q.speaker is None and q.kind == "direct":
@@ -89,7 +94,15 @@ def _combined(labelled: Sequence[QuoteMention], rules: Sequence[QuoteMention]) -
                     q, speaker=r.speaker, speaker_start=r.speaker_start, speaker_end=r.speaker_end, cue=q.cue or r.cue
                 )
         out.append(q)
-    out.extend(r for r in rules if (r.speaker or r.cue) and not any(_overlap(r, q) for q in labelled))
+    for r in rules:
+        if any(_overlap(r, q) for q in labelled):
+            continue
+        if (r.kind == "direct" and (r.speaker or r.cue)) or (r.speaker is None and r.cue):
+            out.append(r)  # speech in its frame, its speaker unknown where the frame names none ("Es hieß, …")
+        elif r.speaker_start is not None and not r.start <= r.speaker_start < r.end:
+            sentence = next((s for s in article.sentences if s.start <= r.start < s.end), None)
+            if sentence is not None and sentence.start <= r.speaker_start < sentence.end:
+                out.append(r)
     return out
 
 

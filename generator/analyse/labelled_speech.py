@@ -25,9 +25,11 @@ _ENTITY = {"person": "PER", "organization": "ORG", "place": "LOC"}
 _VERB = ("VV(", "VA(", "VM(")  # HanTa's verb tags: a phrase with a verb is a clause
 _NOUN = ("NN", "NE", "NNA", "NNI")
 _NAME = ("NE", "FM")
+_NOUN_PHRASE = ("ART", "ADJ(A)", "PPOSAT", "PIAT", "NN", "NE", "FM", "CARD")
 _AFTER_PHRASE = ("APPR", "APPRART", "KON", "$,")  # a preposition, conjunction or comma after the head ends the phrase
 _EDGE_PUNCT = set(",.;:!?-–—")
 MAX_SOURCE_TOKENS = 12
+MIN_MESSAGE_WORDS = 2  # reported speech of fewer words says nothing on its own
 CONTINUE_WITHIN = 1  # sentences between a quotation and the one whose speaker it continues
 
 
@@ -138,7 +140,8 @@ class LabelledSpeech:
         """Message runs, a quotation that runs on into the next sentence joined into one."""
         out: list[_Message] = []
         for si, sentence_labels in enumerate(labels):
-            for run in _through_frames(_runs(sentence_labels, "M", si), sentence_labels, tokens[si]):
+            runs = _joined(_runs(sentence_labels, "M", si), sentence_labels)
+            for run in _through_frames(runs, sentence_labels, tokens[si]):
                 if not any(any(ch.isalnum() for ch in tokens[si][k].text) for k in range(run.start, run.end)):
                     continue
                 inside = sum(1 for k in range(run.start, run.end) if states[si][k] != "out")
@@ -216,10 +219,35 @@ class LabelledSpeech:
         if addressees:
             run = min(addressees, key=lambda r: _distance(r, m.runs))
             addressee = _text(article, tokens, run)
+        if not m.direct and _words(article.body[start:end]) < MIN_MESSAGE_WORDS:
+            return None  # "Dies teilte ein Sprecher mit": what was said stands in the sentence before
         if speaker is None and cue is None and not (m.direct and _words(article.body[start:end]) >= self.q.min_words):
             return None  # no frame at all: not speech a reader could attribute (a quoted term, narration)
         kind = "direct" if m.direct else "indirect"
         return QuoteMention(start, end, article.body[start:end], kind, speaker, s_start, s_end, cue, addressee)
+
+    def _spoken_to(self, toks: Sequence[Token], tags: Sequence[str], start: int, words: Sequence[str]) -> bool:
+        """The phrase starts with a dative article (not after "laut", not before "zufolge"), or its
+        noun phrase follows a preposition of the one spoken to ("mit", "gegenüber")."""
+        after = toks[start + len(words)].text.casefold() if start + len(words) < len(toks) else ""
+        before = toks[start - 1].text.casefold() if start > 0 else ""
+        according = before in self.q.according_words or after in self.q.according_words
+        if words[0].casefold() in self.q.dative_articles and not according:
+            return True
+        k = start - 1
+        while k >= 0 and tags[k] in _NOUN_PHRASE:  # back over the noun phrase the run belongs to
+            k -= 1
+        return k >= 0 and tags[k] in ("APPR", "APPRART") and toks[k].text.casefold() in self.q.addressee_prepositions
+
+    @staticmethod
+    def _genitive_after_head(body: str, toks: Sequence[Token], tags: Sequence[str], actor: ActorMention) -> bool:
+        """The actor follows a common noun of the phrase as its genitive: an article before it
+        ("der Sprecher der Polizei") or the genitive -s its name lacks ("die Außenminister Frankreichs")."""
+        k = next((i for i, t in enumerate(toks) if t.start >= actor.start), 0)
+        if not any(t == "NN" for t in tags[:k]):
+            return False
+        written = body[actor.start : actor.end]
+        return tags[k - 1] == "ART" or (written.endswith("s") and not actor.name.endswith("s"))
 
     def _after_according(self, toks: Sequence[Token], start: int) -> bool:
         return start > 0 and toks[start - 1].text.casefold() in self.q.according_words
@@ -251,11 +279,15 @@ class LabelledSpeech:
         toks = article.tokens[run.sentence][run.start : run.end]
         tags = pos[run.sentence][run.start : run.end]
         a, b = toks[0].start, toks[-1].end
+        words = [t.text for t in toks]
+        if self._spoken_to(article.tokens[run.sentence], pos[run.sentence], run.start, words):
+            return None, None, None  # "mit seinem Amtskollegen X", "dem Kosovo": spoken to, not speaking
         named = [x for x in actors if a <= x.start < b and x.kind in ("person", "organization")]
-        if named:
+        if named and not self._genitive_after_head(article.body, toks, tags, named[0]):
+            # the actor heads the phrase or stands in apposition ("der Betreiber X", "Außenminister X");
+            # an actor in a genitive after another head does not speak ("die Außenminister Frankreichs")
             x = named[0]
             return x.name, x.start, x.end
-        words = [t.text for t in toks]
         low = [w.casefold() for w in words]
         if (low[0] in self.q.pronouns and len(toks) == 1) or low[0] in self.q.possessives:
             # "sagte er"; "in seiner Erklärung": the person named last before
@@ -404,6 +436,19 @@ def _in_relative_clause(pos: Sequence[Sequence[str]], run: _Run) -> bool:
 
 def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def _joined(runs: list[_Run], labels: Sequence[str]) -> list[_Run]:
+    """Message runs of one sentence that only a frame interrupts joined into one: "Unter den Toten
+    sollen [laut N. N.] neun Zivilisten gewesen sein" is one message, not two fragments."""
+    out: list[_Run] = []
+    for run in runs:
+        gap = labels[out[-1].end : run.start] if out else []
+        if gap and all(label in ("S", "C") for label in gap) and "S" in gap:
+            out[-1] = _Run(run.sentence, out[-1].start, run.end)
+        else:
+            out.append(run)
+    return out
 
 
 def _through_frames(runs: list[_Run], labels: Sequence[str], tokens: Sequence[Token]) -> list[_Run]:

@@ -154,6 +154,8 @@ class QuoteCues:
     min_words: int
     source_phrases: tuple[tuple[str, ...], ...]
     frame_gap: int
+    addressee_prepositions: frozenset[str] = frozenset()  # "mit X", "gegenüber X": X is spoken to
+    dative_articles: frozenset[str] = frozenset()  # "dem X": X is spoken to (but "laut dem X" speaks)
     # learned from annotated speech (``speech_cues.yaml``, written by bench/train_quotes.py):
     learned_cues: frozenset[str] = frozenset()  # word forms that cue speech ("sagte", "laut", "Angaben")
     source_heads: frozenset[str] = frozenset()  # nouns that head a speaker's phrase ("Sprecher", "Polizei")
@@ -248,6 +250,8 @@ def _quote_cues(code: str) -> QuoteCues:
             tuple(x.casefold().split()) for x in data.get("source_phrases", []) if isinstance(x, str) and x.strip()
         ),
         frame_gap=int(data.get("frame_gap", 3)),
+        addressee_prepositions=_word_set(data, "addressee_prepositions", where),
+        dative_articles=_word_set(data, "dative_articles", where, allow_empty=True),
         learned_cues=_word_set(learned, "cues", learned_where, allow_empty=True),
         source_heads=_word_set(learned, "source_heads", learned_where, allow_empty=True),
     )

@@ -149,3 +149,19 @@ def test_speaker_is_never_an_abstract_noun_or_a_clause(run) -> None:  # type: ig
     assert len(got) >= 2  # the reported speech is found, only its speaker stays unknown
     speakers = {s for _, s, _ in got if s}
     assert not speakers & {"Die Ermittlungen", "Der rasche Einsatz der Truppen", "Zwei Drittel"}
+
+
+def test_the_one_spoken_to_is_not_the_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    got = run(
+        "Bundespräsident Karl Weber hat in einem Gespräch mit seinem Amtskollegen Jan Novak bekräftigt, "
+        "die Zusammenarbeit werde fortgesetzt."
+    )
+    assert got and all(s != "Jan Novak" for _, s, _ in got)
+
+
+def test_a_message_an_inline_source_interrupts_is_one_quote(run) -> None:  # type: ignore[no-untyped-def]
+    got = run("Unter den Toten sollen laut Innenminister Karl Weber neun Zivilisten gewesen sein.")
+    assert len(got) == 1
+    kind, speaker, text = got[0]
+    assert (kind, speaker) == ("indirect", "Karl Weber")
+    assert text.startswith("Unter den Toten sollen") and text.endswith("neun Zivilisten gewesen sein")

@@ -246,7 +246,8 @@ class LabelledSpeech:
         k = next((i for i, t in enumerate(toks) if t.start >= actor.start), 0)
         if not any(t == "NN" for t in tags[:k]):
             return False
-        written = body[actor.start : actor.end]
+        last = max((i for i, t in enumerate(toks) if t.start < actor.end), default=k)
+        written = toks[last].text  # the token the actor ends in, as written
         return tags[k - 1] == "ART" or (written.endswith("s") and not actor.name.endswith("s"))
 
     def _after_according(self, toks: Sequence[Token], start: int) -> bool:
@@ -260,16 +261,20 @@ class LabelledSpeech:
         leaves the speaker unknown."""
         if q.speaker_start is None or q.speaker_end is None:
             return q
-        named = [x for x in actors if x.start <= q.speaker_start < x.end or q.speaker_start <= x.start < q.speaker_end]
-        if any(x.name == q.speaker for x in named):
-            return q
         for si, s in enumerate(article.sentences):
             if s.start <= q.speaker_start < s.end:
                 toks = article.tokens[si]
                 ks = [k for k, t in enumerate(toks) if q.speaker_start <= t.start < q.speaker_end]
-                if ks:
-                    speaker, a, b = self._resolve(article, actors, pos, _Run(si, ks[0], ks[-1] + 1))
-                    return replace(q, speaker=speaker, speaker_start=a, speaker_end=b)
+                if not ks:
+                    break
+                words = [toks[k].text for k in ks]
+                if self._spoken_to(toks, pos[si], ks[0], words):
+                    break  # "mit seinem Amtskollegen N. N.": spoken to, not speaking
+                named = [x for x in actors if x.start <= q.speaker_start < x.end]
+                if any(x.name == q.speaker for x in named):
+                    return q
+                speaker, a, b = self._resolve(article, actors, pos, _Run(si, ks[0], ks[-1] + 1))
+                return replace(q, speaker=speaker, speaker_start=a, speaker_end=b)
         return replace(q, speaker=None, speaker_start=None, speaker_end=None)
 
     def _resolve(

@@ -340,6 +340,9 @@ class LabelledSpeech:
         while k < h and tags[k] in ("APPR", "APPRART", "$,", "$("):
             k += 1
         e = next((j for j in range(h + 1, len(tags)) if tags[j] in _AFTER_PHRASE), len(tags))
+        opened = [j for j in range(h + 1, e) if words[j] == "("]
+        if opened and ")" not in words[opened[-1] : e]:
+            e = opened[-1]  # no bracket left open: "des Instituts (USGS" → "des Instituts"
         while e > h + 1 and tags[e - 1] in ("ART", "ADJ(A)", "$(", "$,"):
             e -= 1
         a, b = toks[k].start, toks[e - 1].end

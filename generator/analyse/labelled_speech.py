@@ -1,28 +1,24 @@
 """Quotes from the speech model's labels (:mod:`~generator.analyse.speech_tagger`): each run of
-message tokens is a quote, its speaker the source run the model labels next to it, resolved to what
-a reader can trust.
-
-A speaker is an actor mention (the actor's name), a pronoun resolved to the last person named before
-it, or a noun phrase headed by a person or group noun (a learned source head, a role word, a kind of
-organisation: "ein Sprecher der Polizei", "die Opposition"), kept as written. A source run that is
-none of these (a clause fragment, a number phrase, an adverb, an abstract noun) gives no speaker:
-the quote is kept, its speaker unknown. A quotation with no source run in its sentences takes the
-speaker of a colon frame right before it ("Die Ministerin sagte: „…“"), or continues the speaker of
-the quotation right before it when no other actor is named in between.
+message tokens is a quote (runs that only an inline frame interrupts, and the runs inside one passage
+in quotation marks, are one), its speaker the source run the model labels beside its cue or nearest
+to it, resolved by :mod:`~generator.analyse.speakers`; where the best labelling has none, the most
+likely source run. A quotation with no source in its sentences takes the speaker of a colon frame
+right before it ("Die Ministerin sagte: „…“"), or continues the speaker of the quotation right before
+it when no other actor is named in between. Speech with neither a frame nor a speaker is left out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from generator.analyse.speakers import VERB, Run, Speakers, in_relative_clause, runs
 from generator.analyse.speech_frames import Frames
-from generator.analyse.speech_tagger import SentenceInput, SpeechTagger, cue_stem, quote_states
+from generator.analyse.speech_tagger import SentenceInput, SpeechTagger, quote_states
 from generator.lang import LanguageData
 from generator.model import ActorMention, Article, QuoteMention, Token
 
 _ENTITY = {"person": "PER", "organization": "ORG", "place": "LOC"}
-_VERB = ("VV(", "VA(", "VM(")  # HanTa's verb tags: a phrase with a verb is a clause
 _NOUN = ("NN", "NE", "NNA", "NNI")
 _NAME = ("NE", "FM")
 _NOUN_PHRASE = ("ART", "ADJ(A)", "PPOSAT", "PIAT", "NN", "NE", "FM", "CARD")
@@ -33,31 +29,9 @@ MIN_MESSAGE_WORDS = 2  # reported speech of fewer words says nothing on its own
 CONTINUE_WITHIN = 1  # sentences between a quotation and the one whose speaker it continues
 
 
-@dataclass(frozen=True)
-class _Run:
-    sentence: int
-    start: int  # token index
-    end: int  # exclusive
-
-
-def _runs(labels: Sequence[str], label: str, sentence: int) -> list[_Run]:
-    out = []
-    k = 0
-    while k < len(labels):
-        if labels[k] != label:
-            k += 1
-            continue
-        j = k
-        while j < len(labels) and labels[j] == label:
-            j += 1
-        out.append(_Run(sentence, k, j))
-        k = j
-    return out
-
-
 @dataclass
 class _Message:
-    runs: list[_Run]
+    runs: list[Run]
     direct: bool
     quotation: tuple[int, int] | None = None  # the passage in quotation marks it is part of
 
@@ -88,6 +62,7 @@ class LabelledSpeech:
         self.q = lang.quotes
         self.tagger = tagger
         self.frames = frames
+        self.speakers = Speakers(lang, frames)
         self._openers = {o: c for o, c in self.q.quote_marks}
 
     def find(
@@ -140,8 +115,8 @@ class LabelledSpeech:
         """Message runs, a quotation that runs on into the next sentence joined into one."""
         out: list[_Message] = []
         for si, sentence_labels in enumerate(labels):
-            runs = _joined(_runs(sentence_labels, "M", si), sentence_labels)
-            for run in _through_frames(runs, sentence_labels, tokens[si]):
+            joined = _joined(runs(sentence_labels, "M", si), sentence_labels)
+            for run in _through_frames(joined, sentence_labels, tokens[si]):
                 if not any(any(ch.isalnum() for ch in tokens[si][k].text) for k in range(run.start, run.end)):
                     continue
                 inside = sum(1 for k in range(run.start, run.end) if states[si][k] != "out")
@@ -181,23 +156,23 @@ class LabelledSpeech:
         if end <= start:
             return None
         sentences = sorted({r.sentence for r in m.runs})
-        sources = [r for si in sentences for r in _runs(labels[si], "S", si)]
+        sources = [r for si in sentences for r in runs(labels[si], "S", si)]
         if not sources:  # the best labelling has none: the likeliest source, if likely enough
             sources = _likely_sources(labels, source_p, sentences, pos)
-        cues = [r for si in sentences for r in _runs(labels[si], "C", si)]
-        addressees = [r for si in sentences for r in _runs(labels[si], "A", si)]
+        cues = [r for si in sentences for r in runs(labels[si], "C", si)]
+        addressees = [r for si in sentences for r in runs(labels[si], "A", si)]
         speaker: str | None = None
         s_start: int | None = None
         s_end: int | None = None
         # a source in a relative clause is someone else's ("…, hieß es in seiner Erklärung, die das
         # Präsidialamt verbreitete")
-        sources = [r for r in sources if not _in_relative_clause(pos, r)]
+        sources = [r for r in sources if not in_relative_clause(pos, r)]
         if len(sources) > 1:  # "X erklärte laut Interfax, …": X speaks, "laut" names the channel
-            own = [r for r in sources if not self._after_according(tokens[r.sentence], r.start)]
+            own = [r for r in sources if not self.speakers.after_according(tokens[r.sentence], r.start)]
             sources = own or sources
         # the sources beside a cue first, then the nearest; the first that names someone speaks
         for run in sorted(sources, key=lambda r: (not _beside(r, cues, tokens), _distance(r, m.runs))):
-            speaker, s_start, s_end = self._resolve(article, actors, pos, run)
+            speaker, s_start, s_end = self.speakers.resolve(article, actors, pos, run)
             if (
                 speaker is not None
                 and run.end - run.start == 1
@@ -226,128 +201,6 @@ class LabelledSpeech:
         kind = "direct" if m.direct else "indirect"
         return QuoteMention(start, end, article.body[start:end], kind, speaker, s_start, s_end, cue, addressee)
 
-    def _spoken_to(self, toks: Sequence[Token], tags: Sequence[str], start: int, words: Sequence[str]) -> bool:
-        """The phrase starts with a dative article (not after "laut", not before "zufolge"), or its
-        noun phrase follows a preposition of the one spoken to ("mit", "gegenüber")."""
-        after = toks[start + len(words)].text.casefold() if start + len(words) < len(toks) else ""
-        before = toks[start - 1].text.casefold() if start > 0 else ""
-        according = before in self.q.according_words or after in self.q.according_words
-        if words[0].casefold() in self.q.dative_articles and not according:
-            return True
-        k = start - 1
-        while k >= 0 and tags[k] in _NOUN_PHRASE:  # back over the noun phrase the run belongs to
-            k -= 1
-        return k >= 0 and tags[k] in ("APPR", "APPRART") and toks[k].text.casefold() in self.q.addressee_prepositions
-
-    @staticmethod
-    def _genitive_after_head(body: str, toks: Sequence[Token], tags: Sequence[str], actor: ActorMention) -> bool:
-        """The actor follows a common noun of the phrase as its genitive: an article before it
-        ("der Sprecher der Polizei") or the genitive -s its name lacks ("die Außenminister Frankreichs")."""
-        k = next((i for i, t in enumerate(toks) if t.start >= actor.start), 0)
-        if not any(t == "NN" for t in tags[:k]):
-            return False
-        last = max((i for i, t in enumerate(toks) if t.start < actor.end), default=k)
-        written = toks[last].text  # the token the actor ends in, as written
-        return tags[k - 1] == "ART" or (written.endswith("s") and not actor.name.endswith("s"))
-
-    def _after_according(self, toks: Sequence[Token], start: int) -> bool:
-        return start > 0 and toks[start - 1].text.casefold() in self.q.according_words
-
-    def trusted(
-        self, article: Article, actors: Sequence[ActorMention], pos: Sequence[Sequence[str]], q: QuoteMention
-    ) -> QuoteMention:
-        """``q`` with its speaker checked as the model's are: an actor, a pronoun resolved to one, or a
-        phrase headed by a person or group noun; anything else (a clause, an adverb, an abstract noun)
-        leaves the speaker unknown."""
-        if q.speaker_start is None or q.speaker_end is None:
-            return q
-        for si, s in enumerate(article.sentences):
-            if s.start <= q.speaker_start < s.end:
-                toks = article.tokens[si]
-                ks = [k for k, t in enumerate(toks) if q.speaker_start <= t.start < q.speaker_end]
-                if not ks:
-                    break
-                words = [toks[k].text for k in ks]
-                if self._spoken_to(toks, pos[si], ks[0], words):
-                    break  # "mit seinem Amtskollegen N. N.": spoken to, not speaking
-                named = [x for x in actors if x.start <= q.speaker_start < x.end]
-                if any(x.name == q.speaker for x in named):
-                    return q
-                speaker, a, b = self._resolve(article, actors, pos, _Run(si, ks[0], ks[-1] + 1))
-                return replace(q, speaker=speaker, speaker_start=a, speaker_end=b)
-        return replace(q, speaker=None, speaker_start=None, speaker_end=None)
-
-    def _resolve(
-        self, article: Article, actors: Sequence[ActorMention], pos: Sequence[Sequence[str]], run: _Run
-    ) -> tuple[str | None, int | None, int | None]:
-        """The speaker a source run names, or None when it names none a reader could trust."""
-        toks = article.tokens[run.sentence][run.start : run.end]
-        tags = pos[run.sentence][run.start : run.end]
-        a, b = toks[0].start, toks[-1].end
-        words = [t.text for t in toks]
-        if self._spoken_to(article.tokens[run.sentence], pos[run.sentence], run.start, words):
-            return None, None, None  # "mit seinem Amtskollegen X", "dem Kosovo": spoken to, not speaking
-        named = [x for x in actors if a <= x.start < b and x.kind in ("person", "organization")]
-        if named and not self._genitive_after_head(article.body, toks, tags, named[0]):
-            # the actor heads the phrase or stands in apposition ("der Betreiber X", "Außenminister X");
-            # an actor in a genitive after another head does not speak ("die Außenminister Frankreichs")
-            x = named[0]
-            return x.name, x.start, x.end
-        low = [w.casefold() for w in words]
-        if (low[0] in self.q.pronouns and len(toks) == 1) or low[0] in self.q.possessives:
-            # "sagte er"; "in seiner Erklärung": the person named last before
-            person = self.frames.last_person(actors, a)
-            return (person.name if person else None), a, toks[0].end
-        if len(toks) > MAX_SOURCE_TOKENS or any(t.startswith(_VERB) for t in tags) or "PRELS" in tags:
-            return None, None, None  # a clause, not a phrase that names someone
-        nouns = [k for k, t in enumerate(tags) if t in _NOUN and words[k][:1].isupper()]
-        if not nouns:
-            return None, None, None
-        # the head is the phrase's first noun ("Ermittlungen der Polizei" names no one)
-        h = nouns[0]
-        cues = self.lang.actors
-
-        def names_someone(k: int, learned: bool) -> bool:
-            word = words[k]
-            if cue_stem(word) in self.q.learned_cues:
-                return False
-            if tags[k] in _NAME or (word.isupper() and len(word) > 1) or (learned and low[k] in self.q.source_heads):
-                return True
-            return any(  # the word, or without a plural or case ending ("Behörden")
-                cues.is_role(w) or cues.is_organisation_head(w) or cues.is_institution(w)
-                for w in _forms(word, cues.role_inflections)
-            )
-
-        if not names_someone(h, learned=False) and len(nouns) > 1 and names_someone(nouns[1], learned=True):
-            # what follows names the speaker: "Ermittlungen der Polizei", "Angaben der Behörde" → the authority
-            h = nouns[1]
-            first = h
-            while first > 0 and tags[first - 1] in ("ART", "ADJ(A)", "PPOSAT", "PIAT"):
-                first -= 1
-            toks, tags, words, low = toks[first:], tags[first:], words[first:], low[first:]
-            h -= first
-            a = toks[0].start
-        head = words[h]
-        if not names_someone(h, learned=True):
-            return None, None, None
-        if cues.is_role(head):  # "der kasachische Präsident": the person the article gives that role
-            holder = self.frames.role_holder(head, actors, toks[h].start)
-            if holder is not None:
-                return holder.name, a, b
-        # the phrase as written, from its first word that belongs to it (no leading preposition) to
-        # its head and a genitive after it, not what a preposition adds ("vom Dienstagabend", "in Gaza")
-        k = 0
-        while k < h and tags[k] in ("APPR", "APPRART", "$,", "$("):
-            k += 1
-        e = next((j for j in range(h + 1, len(tags)) if tags[j] in _AFTER_PHRASE), len(tags))
-        opened = [j for j in range(h + 1, e) if words[j] == "("]
-        if opened and ")" not in words[opened[-1] : e]:
-            e = opened[-1]  # no bracket left open: "des Instituts (USGS" → "des Instituts"
-        while e > h + 1 and tags[e - 1] in ("ART", "ADJ(A)", "$(", "$,"):
-            e -= 1
-        a, b = toks[k].start, toks[e - 1].end
-        return article.body[a:b], a, b
-
     def _frame_before(
         self,
         article: Article,
@@ -364,16 +217,16 @@ class LabelledSpeech:
         if sentence > 0:
             prev = article.sentences[sentence - 1]
             if prev.text.rstrip().endswith(":"):
-                for run in _runs(labels[sentence - 1], "S", sentence - 1):
-                    if not _in_relative_clause(pos, run):
-                        speaker, a, b = self._resolve(article, actors, pos, run)
+                for run in runs(labels[sentence - 1], "S", sentence - 1):
+                    if not in_relative_clause(pos, run):
+                        speaker, a, b = self.speakers.resolve(article, actors, pos, run)
                         if speaker is not None:
                             return speaker, a, b
                 # else its subject: the words before its first verb, if they name someone
                 tags = pos[sentence - 1]
-                verb = next((k for k, t in enumerate(tags) if t.startswith(_VERB)), 0)
+                verb = next((k for k, t in enumerate(tags) if t.startswith(VERB)), 0)
                 if verb > 0:
-                    speaker, a, b = self._resolve(article, actors, pos, _Run(sentence - 1, 0, verb))
+                    speaker, a, b = self.speakers.resolve(article, actors, pos, Run(sentence - 1, 0, verb))
                     if speaker is not None:
                         return speaker, a, b
         if before and before[-1].speaker and before[-1].kind == "direct":
@@ -394,10 +247,10 @@ SOURCE_P = 0.02  # the probability a token must have to be part of a source the 
 
 def _likely_sources(
     labels: list[list[str]], source_p: list[list[float]], sentences: Sequence[int], pos: Sequence[Sequence[str]]
-) -> list[_Run]:
+) -> list[Run]:
     """The run of tokens outside the message most likely to be its source, when each of its tokens is a
     source with probability of at least ``SOURCE_P`` (runs end at commas; none in a relative clause)."""
-    best: tuple[float, _Run] | None = None
+    best: tuple[float, Run] | None = None
     for si in sentences:
         if not source_p[si]:
             continue  # the sentence has a source of its own
@@ -405,19 +258,14 @@ def _likely_sources(
             "S" if p >= SOURCE_P and lab != "M" and tag != "$," else "O"
             for p, lab, tag in zip(source_p[si], labels[si], pos[si], strict=True)
         ]
-        for run in _runs(likely, "S", si):
+        for run in runs(likely, "S", si):
             score = max(source_p[si][run.start : run.end])
-            if (best is None or score > best[0]) and not _in_relative_clause(pos, run):
+            if (best is None or score > best[0]) and not in_relative_clause(pos, run):
                 best = (score, run)
     return [best[1]] if best else []
 
 
-def _forms(word: str, inflections: Sequence[str]) -> list[str]:
-    """The word, and the word without each inflection ending it has (at least four letters stay)."""
-    return [word, *(word[: -len(e)] for e in inflections if word.endswith(e) and len(word) - len(e) >= 4)]
-
-
-def _beside(run: _Run, cues: Sequence[_Run], tokens: Sequence[Sequence[Token]]) -> bool:
+def _beside(run: Run, cues: Sequence[Run], tokens: Sequence[Sequence[Token]]) -> bool:
     """A cue within two tokens of the run, in the same sentence, no comma between."""
     toks = tokens[run.sentence]
     for c in cues:
@@ -429,37 +277,24 @@ def _beside(run: _Run, cues: Sequence[_Run], tokens: Sequence[Sequence[Token]]) 
     return False
 
 
-def _in_relative_clause(pos: Sequence[Sequence[str]], run: _Run) -> bool:
-    """A relative pronoun in the run or between the last comma before it and the run."""
-    tags = pos[run.sentence]
-    if "PRELS" in tags[run.start : run.end]:
-        return True
-    k = run.start - 1
-    while k >= 0 and tags[k] != "$,":
-        if tags[k] == "PRELS":
-            return True
-        k -= 1
-    return False
-
-
 def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
 
-def _joined(runs: list[_Run], labels: Sequence[str]) -> list[_Run]:
+def _joined(runs: list[Run], labels: Sequence[str]) -> list[Run]:
     """Message runs of one sentence that only a frame interrupts joined into one: "Unter den Toten
     sollen [laut N. N.] neun Zivilisten gewesen sein" is one message, not two fragments."""
-    out: list[_Run] = []
+    out: list[Run] = []
     for run in runs:
         gap = labels[out[-1].end : run.start] if out else []
         if gap and all(label in ("S", "C") for label in gap) and "S" in gap:
-            out[-1] = _Run(run.sentence, out[-1].start, run.end)
+            out[-1] = Run(run.sentence, out[-1].start, run.end)
         else:
             out.append(run)
     return out
 
 
-def _through_frames(runs: list[_Run], labels: Sequence[str], tokens: Sequence[Token]) -> list[_Run]:
+def _through_frames(runs: list[Run], labels: Sequence[str], tokens: Sequence[Token]) -> list[Run]:
     """A message that a frame interrupts and that the labelling leaves unfinished runs on to the
     sentence's end: "Die Höhe der Schäden ist [nach Angaben der Stadt] noch nicht absehbar"."""
     out = []
@@ -478,22 +313,22 @@ def _through_frames(runs: list[_Run], labels: Sequence[str], tokens: Sequence[To
             end = len(labels)
             while end > k and not any(ch.isalnum() for ch in tokens[end - 1].text):
                 end -= 1
-            run = _Run(run.sentence, run.start, end)
+            run = Run(run.sentence, run.start, end)
         out.append(run)
     return out
 
 
-def _ends_sentence(run: _Run, n: int, tokens: Sequence[Token]) -> bool:
+def _ends_sentence(run: Run, n: int, tokens: Sequence[Token]) -> bool:
     """Nothing but punctuation and quotation marks after the run in its sentence."""
     return all(not any(ch.isalnum() for ch in tokens[k].text) for k in range(run.end, n))
 
 
-def _distance(run: _Run, message: Sequence[_Run]) -> tuple[int, int]:
+def _distance(run: Run, message: Sequence[Run]) -> tuple[int, int]:
     best = min((abs(run.sentence - m.sentence), max(m.start - run.end, run.start - m.end, 0)) for m in message)
     return best
 
 
-def _text(article: Article, tokens: Sequence[Sequence[Token]], run: _Run) -> str:
+def _text(article: Article, tokens: Sequence[Sequence[Token]], run: Run) -> str:
     toks = tokens[run.sentence]
     return article.body[toks[run.start].start : toks[run.end - 1].end]
 

@@ -45,7 +45,9 @@ class QuoteExtractor:
         if self.labelled is None or pos is None:
             return self._rules(article, actors, passages)
         labelled = self.labelled.find(article, actors, pos, [(p.start, p.end) for p in passages])
-        rules = [self.labelled.trusted(article, actors, pos, q) for q in self._rules(article, actors, passages)]
+        rules = [
+            self.labelled.speakers.trusted(article, actors, pos, q) for q in self._rules(article, actors, passages)
+        ]
         quotes = [
             q for q in _combined(article, labelled, rules) if not _names_its_speaker(q, _has_verb(article, pos, q))
         ]

@@ -1,0 +1,197 @@
+"""Who speaks: a source the speech model labels (or a rule's frame names) resolved to a speaker a
+reader can trust, or to none.
+
+A speaker is an actor mention (the actor's name), a pronoun resolved to the last person named before
+it, or a phrase headed by a person or group noun (a learned source head, a role word, a kind of
+organisation: "ein Sprecher der Polizei", "die Opposition"), kept as written up to what a preposition
+adds. Never a clause, an abstract noun ("Angaben", "Bericht"), a number phrase, the one spoken to
+("mit seinem Amtskollegen X", "dem Kosovo"), or an actor in a genitive after another head ("die
+Außenminister Frankreichs"). A speech noun's genitive speaks ("Ermittlungen der Polizei" → "der
+Polizei").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from generator.analyse.speech_frames import Frames
+from generator.analyse.speech_tagger import cue_stem
+from generator.lang import LanguageData
+from generator.model import ActorMention, Article, QuoteMention, Token
+
+VERB = ("VV(", "VA(", "VM(")  # HanTa's verb tags: a phrase with a verb is a clause
+_NOUN = ("NN", "NE", "NNA", "NNI")
+_NAME = ("NE", "FM")
+_NOUN_PHRASE = ("ART", "ADJ(A)", "PPOSAT", "PIAT", "NN", "NE", "FM", "CARD")
+_AFTER_PHRASE = ("APPR", "APPRART", "KON", "$,")  # a preposition, conjunction or comma after the head ends the phrase
+MAX_SOURCE_TOKENS = 12
+
+
+@dataclass(frozen=True)
+class Run:
+    sentence: int
+    start: int  # token index
+    end: int  # exclusive
+
+
+def runs(labels: Sequence[str], label: str, sentence: int) -> list[Run]:
+    out = []
+    k = 0
+    while k < len(labels):
+        if labels[k] != label:
+            k += 1
+            continue
+        j = k
+        while j < len(labels) and labels[j] == label:
+            j += 1
+        out.append(Run(sentence, k, j))
+        k = j
+    return out
+
+
+class Speakers:
+    def __init__(self, lang: LanguageData, frames: Frames) -> None:
+        self.lang = lang
+        self.q = lang.quotes
+        self.frames = frames
+
+    def spoken_to(self, toks: Sequence[Token], tags: Sequence[str], start: int, words: Sequence[str]) -> bool:
+        """The phrase starts with a dative article (not after "laut", not before "zufolge"), or its
+        noun phrase follows a preposition of the one spoken to ("mit", "gegenüber")."""
+        after = toks[start + len(words)].text.casefold() if start + len(words) < len(toks) else ""
+        before = toks[start - 1].text.casefold() if start > 0 else ""
+        according = before in self.q.according_words or after in self.q.according_words
+        if words[0].casefold() in self.q.dative_articles and not according:
+            return True
+        k = start - 1
+        while k >= 0 and tags[k] in _NOUN_PHRASE:  # back over the noun phrase the run belongs to
+            k -= 1
+        return k >= 0 and tags[k] in ("APPR", "APPRART") and toks[k].text.casefold() in self.q.addressee_prepositions
+
+    @staticmethod
+    def _genitive_after_head(body: str, toks: Sequence[Token], tags: Sequence[str], actor: ActorMention) -> bool:
+        """The actor follows a common noun of the phrase as its genitive: an article before it
+        ("der Sprecher der Polizei") or the genitive -s its name lacks ("die Außenminister Frankreichs")."""
+        k = next((i for i, t in enumerate(toks) if t.start >= actor.start), 0)
+        if not any(t == "NN" for t in tags[:k]):
+            return False
+        last = max((i for i, t in enumerate(toks) if t.start < actor.end), default=k)
+        written = toks[last].text  # the token the actor ends in, as written
+        return tags[k - 1] == "ART" or (written.endswith("s") and not actor.name.endswith("s"))
+
+    def after_according(self, toks: Sequence[Token], start: int) -> bool:
+        return start > 0 and toks[start - 1].text.casefold() in self.q.according_words
+
+    def trusted(
+        self, article: Article, actors: Sequence[ActorMention], pos: Sequence[Sequence[str]], q: QuoteMention
+    ) -> QuoteMention:
+        """``q`` with its speaker checked as the model's are: an actor, a pronoun resolved to one, or a
+        phrase headed by a person or group noun; anything else (a clause, an adverb, an abstract noun)
+        leaves the speaker unknown."""
+        if q.speaker_start is None or q.speaker_end is None:
+            return q
+        for si, s in enumerate(article.sentences):
+            if s.start <= q.speaker_start < s.end:
+                toks = article.tokens[si]
+                ks = [k for k, t in enumerate(toks) if q.speaker_start <= t.start < q.speaker_end]
+                if not ks:
+                    break
+                words = [toks[k].text for k in ks]
+                if self.spoken_to(toks, pos[si], ks[0], words):
+                    break  # "mit seinem Amtskollegen N. N.": spoken to, not speaking
+                named = [x for x in actors if x.start <= q.speaker_start < x.end]
+                if any(x.name == q.speaker for x in named):
+                    return q
+                speaker, a, b = self.resolve(article, actors, pos, Run(si, ks[0], ks[-1] + 1))
+                return replace(q, speaker=speaker, speaker_start=a, speaker_end=b)
+        return replace(q, speaker=None, speaker_start=None, speaker_end=None)
+
+    def resolve(
+        self, article: Article, actors: Sequence[ActorMention], pos: Sequence[Sequence[str]], run: Run
+    ) -> tuple[str | None, int | None, int | None]:
+        """The speaker a source run names, or None when it names none a reader could trust."""
+        toks = article.tokens[run.sentence][run.start : run.end]
+        tags = pos[run.sentence][run.start : run.end]
+        a, b = toks[0].start, toks[-1].end
+        words = [t.text for t in toks]
+        if self.spoken_to(article.tokens[run.sentence], pos[run.sentence], run.start, words):
+            return None, None, None  # "mit seinem Amtskollegen X", "dem Kosovo": spoken to, not speaking
+        named = [x for x in actors if a <= x.start < b and x.kind in ("person", "organization")]
+        if named and not self._genitive_after_head(article.body, toks, tags, named[0]):
+            # the actor heads the phrase or stands in apposition ("der Betreiber X", "Außenminister X");
+            # an actor in a genitive after another head does not speak ("die Außenminister Frankreichs")
+            x = named[0]
+            return x.name, x.start, x.end
+        low = [w.casefold() for w in words]
+        if (low[0] in self.q.pronouns and len(toks) == 1) or low[0] in self.q.possessives:
+            # "sagte er"; "in seiner Erklärung": the person named last before
+            person = self.frames.last_person(actors, a)
+            return (person.name if person else None), a, toks[0].end
+        if len(toks) > MAX_SOURCE_TOKENS or any(t.startswith(VERB) for t in tags) or "PRELS" in tags:
+            return None, None, None  # a clause, not a phrase that names someone
+        nouns = [k for k, t in enumerate(tags) if t in _NOUN and words[k][:1].isupper()]
+        if not nouns:
+            return None, None, None
+        # the head is the phrase's first noun ("Ermittlungen der Polizei" names no one)
+        h = nouns[0]
+        cues = self.lang.actors
+
+        def names_someone(k: int, learned: bool) -> bool:
+            word = words[k]
+            if cue_stem(word) in self.q.learned_cues:
+                return False
+            if tags[k] in _NAME or (word.isupper() and len(word) > 1) or (learned and low[k] in self.q.source_heads):
+                return True
+            return any(  # the word, or without a plural or case ending ("Behörden")
+                cues.is_role(w) or cues.is_organisation_head(w) or cues.is_institution(w)
+                for w in _forms(word, cues.role_inflections)
+            )
+
+        if not names_someone(h, learned=False) and len(nouns) > 1 and names_someone(nouns[1], learned=True):
+            # what follows names the speaker: "Ermittlungen der Polizei", "Angaben der Behörde" → the authority
+            h = nouns[1]
+            first = h
+            while first > 0 and tags[first - 1] in ("ART", "ADJ(A)", "PPOSAT", "PIAT"):
+                first -= 1
+            toks, tags, words, low = toks[first:], tags[first:], words[first:], low[first:]
+            h -= first
+            a = toks[0].start
+        head = words[h]
+        if not names_someone(h, learned=True):
+            return None, None, None
+        if cues.is_role(head):  # "der kasachische Präsident": the person the article gives that role
+            holder = self.frames.role_holder(head, actors, toks[h].start)
+            if holder is not None:
+                return holder.name, a, b
+        # the phrase as written, from its first word that belongs to it (no leading preposition) to
+        # its head and a genitive after it, not what a preposition adds ("vom Dienstagabend", "in Gaza")
+        k = 0
+        while k < h and tags[k] in ("APPR", "APPRART", "$,", "$("):
+            k += 1
+        e = next((j for j in range(h + 1, len(tags)) if tags[j] in _AFTER_PHRASE), len(tags))
+        opened = [j for j in range(h + 1, e) if words[j] == "("]
+        if opened and ")" not in words[opened[-1] : e]:
+            e = opened[-1]  # no bracket left open: "des Instituts (USGS" → "des Instituts"
+        while e > h + 1 and tags[e - 1] in ("ART", "ADJ(A)", "$(", "$,"):
+            e -= 1
+        a, b = toks[k].start, toks[e - 1].end
+        return article.body[a:b], a, b
+
+
+def _forms(word: str, inflections: Sequence[str]) -> list[str]:
+    """The word, and the word without each inflection ending it has (at least four letters stay)."""
+    return [word, *(word[: -len(e)] for e in inflections if word.endswith(e) and len(word) - len(e) >= 4)]
+
+
+def in_relative_clause(pos: Sequence[Sequence[str]], run: Run) -> bool:
+    """A relative pronoun in the run or between the last comma before it and the run."""
+    tags = pos[run.sentence]
+    if "PRELS" in tags[run.start : run.end]:
+        return True
+    k = run.start - 1
+    while k >= 0 and tags[k] != "$,":
+        if tags[k] == "PRELS":
+            return True
+        k -= 1
+    return False

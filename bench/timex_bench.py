@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.krauts import HEADER, Scores, Timex, normal_value, read
+from generator.analyse.postag import PosTagger
 from generator.analyse.timex import TimeTagger
 from generator.lang import load_language
 from generator.read.segment import Segmenter
@@ -29,7 +30,8 @@ def main() -> int:
     ap.add_argument("--errors", action="store_true", help="list what this tagger gets wrong")
     args = ap.parse_args()
     gold, heideltime = read("gold"), read("heideltime")
-    tagger = TimeTagger(load_language("de"))
+    lang = load_language("de")
+    tagger = TimeTagger(lang, PosTagger(lang).finite_tense)
     seg = Segmenter()
     ours, theirs = Scores(), Scores()
     both = [0, 0, 0]  # gold expressions both systems found; of those, values right: ours, HeidelTime

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.analyse.postag import PosTagger
 from generator.analyse.timex import TimeTagger
 from generator.config import load_config
 from generator.lang import load_language
@@ -62,7 +63,8 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
 def tools(tmp_path_factory: pytest.TempPathFactory) -> tuple[Reader, TimeTagger]:
     root = tmp_path_factory.mktemp("time")
     reader = Reader(load_config({"seeds": str(root), "docs": str(root / "o"), "force_language": "de"}, root))
-    return reader, TimeTagger(load_language("de"))
+    lang = load_language("de")
+    return reader, TimeTagger(lang, PosTagger(lang).finite_tense)  # as the pipeline builds it
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
@@ -150,3 +152,31 @@ def test_seed_like_dossier_dates_itself_and_merges_events(tmp_path: Path) -> Non
     assert {m.article for m in by_date["2022-01-07"].mentions} == {"a", "b"}  # one event, both sources
     assert {m.article for m in by_date["2022-01-05"].mentions} == {"a", "b"}
     assert by_date["2023"].mentions[0].expression == "2023"
+
+
+MONDAY = dt.date(2023, 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the tense of the verb decides a weekday's direction; a present tense looks ahead
+        ("Der Prozess beginnt am Mittwoch.", "2023-03-08"),
+        ("Am Sonntag wird gewählt.", "2023-03-12"),
+        ("Am Donnerstag trafen sich die Minister.", "2023-03-02"),  # a strong verb's simple past
+        ("Die Polizei hat am Samstag drei Männer festgenommen.", "2023-03-04"),  # the perfect
+        # the verb of the weekday's own clause, not the nearest one of another clause
+        ("Er erklärte, sie würden den Flughafen sichern, der am Donnerstag zurückerobert wurde.", "2023-03-02"),
+        # an explicit date wins, its weekday tells its year
+        ("Das Urteil soll am Freitag, dem 3. März, verkündet werden.", "2023-03-03"),
+        # "seit" looks back
+        ("Seit Oktober protestieren die Bauern.", "2022-10"),
+        ("Im Oktober soll gebaut werden.", "2023-10"),
+    ],
+    ids=lambda v: v[:40] if isinstance(v, str) else None,
+)
+def test_direction_follows_the_tense(tools: tuple[Reader, TimeTagger], sentence: str, expected: str) -> None:
+    reader, tagger = tools
+    article = reader.parse(sentence, "a.txt", "a", markdown=False, warnings=[])
+    values = [m.value for m in tagger.tag(article, MONDAY)]
+    assert values == [expected]

@@ -54,7 +54,13 @@ class Analyser:
         return self._tool(FigureExtractor, language)
 
     def time_tagger(self, language: str) -> TimeTagger:
-        return self._tool(TimeTagger, language)
+        """With the part-of-speech tagger's morphology for the tense of verbs, where it has one."""
+        key = (TimeTagger, language)
+        if key not in self._tools:
+            pos = self.pos_tagger(language)
+            self._tools[key] = TimeTagger(load_language(language), pos.finite_tense if pos.real else None)
+        tagger: TimeTagger = self._tools[key]
+        return tagger
 
     def quote_extractor(self, language: str) -> QuoteExtractor:
         return self._tool(QuoteExtractor, language)

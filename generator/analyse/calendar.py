@@ -49,3 +49,38 @@ def make_date(y: int | None, m: int | None, d: int) -> dt.date | None:
         return dt.date(y, m, d) if y and m else None
     except ValueError:
         return None
+
+
+def year_for(dct: dt.date | None, month: int, day: int | None, tense: str) -> int | None:
+    """The year of a date written without one: in a past-tense sentence the last such date (or month)
+    on or before the DCT, in a future-tense one the next on or after it, else the nearest."""
+    if dct is None:
+        return None
+    if tense not in ("past", "future"):
+        return nearest_year(dct, month, day or 15)
+    for y in (dct.year, dct.year - 1) if tense == "past" else (dct.year, dct.year + 1):
+        if day is None:  # a month: this month counts as on or before, and as on or after
+            ok = (y, month) <= (dct.year, dct.month) if tense == "past" else (y, month) >= (dct.year, dct.month)
+        else:
+            try:
+                d = dt.date(y, month, day)
+            except ValueError:
+                continue
+            ok = d <= dct if tense == "past" else d >= dct
+        if ok:
+            return y
+    return nearest_year(dct, month, day or 15)
+
+
+def year_with_weekday(dct: dt.date, month: int, day: int, weekday: int) -> int | None:
+    """The year next to the DCT's in which ``day``.``month``. falls on ``weekday`` (ISO, Monday 1):
+    "Freitag, dem 3. März" names its year by its weekday. None when no year near it does."""
+    fits = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if d.isoweekday() == weekday:
+            fits.append((abs((d - dct).days), y))
+    return min(fits)[1] if fits else None

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from generator.analyse.calendar import last_weekday, make_date, nearest_year, shift
+from generator.analyse.calendar import last_weekday, make_date, shift, year_for, year_with_weekday
 from generator.lang import LanguageData
 from generator.model import Article, TimeMention, Token
 
@@ -30,6 +30,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$")
 _ORDINAL = re.compile(r"^(\d{1,2})\.$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_CLAUSE_BREAKS = {",", ";", ":", "–", "—"}
 _CLOCK = re.compile(r"^(\d{1,2})(?:[.:](\d{2}))?$")
 
 
@@ -41,9 +42,53 @@ class _Hit:
     day: dt.date | None = None  # the day it names, for anchoring what follows
 
 
+class _Tenses:
+    """The tense of a sentence around each of its tokens, found when first asked (most sentences need
+    none): the tense of the nearest tense cue, ``present`` where the sentence has none. Cues: a word
+    of the future or of intent ("wird", "soll", "kommende"), a perfect auxiliary with a participle in
+    the sentence ("hat … festgenommen"), a past auxiliary or a word of the past ("wurde", "damals"),
+    a finite verb's own tense ("trafen", "beginnt")."""
+
+    def __init__(self, tagger: TimeTagger, words: Sequence[str], low: Sequence[str]) -> None:
+        self._tagger, self._words, self._low = tagger, words, low
+        self._cues: list[tuple[int, str]] | None = None
+
+    def _find(self) -> list[tuple[int, str]]:
+        t, low = self._tagger.t, self._low
+        fw = self._tagger.lang.function_words
+        perfect = any(t.participle.match(w) and w not in fw for w in low)
+        verb_tense = self._tagger.verb_tense
+        cues: list[tuple[int, str]] = []
+        for k, w in enumerate(low):
+            if w in t.future_cues or w in t.future_auxiliaries:
+                cues.append((k, "future"))
+            elif (perfect and w in t.perfect_auxiliaries) or w in t.past_auxiliaries or w in t.past_words:
+                cues.append((k, "past"))
+            elif verb_tense is not None and w not in fw:
+                tense = verb_tense(self._words[k])
+                if tense is not None:
+                    cues.append((k, tense))
+        return cues
+
+    def at(self, i: int) -> str:
+        """The tense of the nearest cue in the token's clause (between commas), else in its sentence."""
+        if self._cues is None:
+            self._cues = self._find()
+        if not self._cues:
+            return "present"
+        words = self._words
+        lo = next((k for k in range(i - 1, -1, -1) if words[k] in _CLAUSE_BREAKS), -1)
+        hi = next((k for k in range(i + 1, len(words)) if words[k] in _CLAUSE_BREAKS), len(words))
+        own = [c for c in self._cues if lo < c[0] < hi] or self._cues
+        return min(own, key=lambda c: abs(c[0] - i))[1]
+
+
 class TimeTagger:
-    def __init__(self, lang: LanguageData) -> None:
+    def __init__(self, lang: LanguageData, verb_tense: Callable[[str], str | None] | None = None) -> None:
+        """``verb_tense``: ``past``/``present`` of a finite verb form (the morphology's), None for other
+        words; without it only the auxiliaries of the language data tell the tense."""
         self.lang = lang
+        self.verb_tense = verb_tense
         self.t = lang.time
         self._qualifiers = lang.figures.qualifiers
         suffixes = "|".join(re.escape(x) for x in lang.figures.age_suffixes)
@@ -81,12 +126,12 @@ class TimeTagger:
         """Returns the mentions, and the last day named (the anchor of "am Vortag") for what follows."""
         words = [t.text for t in tokens]
         low = [w.casefold() for w in words]
-        future = any(w in self.t.future_cues for w in low)
+        tenses = _Tenses(self, words, low)
         out: list[TimeMention] = []
         day: dt.date | None = None  # a day named in this sentence: clock times belong to it
         i = 0
         while i < len(words):
-            hit, start = self._match(words, low, i, dct, anchor, day, future)
+            hit, start = self._match(words, low, i, dct, anchor, day, tenses)
             if hit is None:
                 i += 1
                 continue
@@ -105,7 +150,7 @@ class TimeTagger:
         dct: dt.date | None,
         anchor: dt.date | None,
         day: dt.date | None,
-        future: bool,
+        tenses: _Tenses,
     ) -> tuple[_Hit | None, int]:
         t = self.t
         n = len(words)
@@ -137,15 +182,20 @@ class TimeTagger:
             d = make_date(yy, int(m.group(2)), int(m.group(1))) if yy else None
             if d:
                 return _Hit(i + 1, "DATE", d.isoformat(), d), i
-        # [Donnerstag,] 25. Februar [2010]
+        # [Donnerstag,] [dem] 25. Februar [2010]
+        # (an explicit calendar date always wins over the weekday's direction: "am Freitag, dem 3. März")
         j = i
-        if lw in t.weekdays and nxt == "," and i + 3 < n and _ORDINAL.match(words[i + 2]) and self._month(words[i + 3]):
-            j = i + 2
+        if lw in t.weekdays and nxt == ",":
+            k = i + 3 if i + 2 < n and low[i + 2] in t.articles else i + 2
+            if k + 1 < n and _ORDINAL.match(words[k]) and self._month(words[k + 1]):
+                j = k
         m = _ORDINAL.match(words[j]) if j < n else None
         if m and j + 1 < n and self._month(words[j + 1]):
             month = self._month(words[j + 1])
             end = j + 2
-            yy = nearest_year(dct, month or 1, int(m.group(1)))
+            yy = year_for(dct, month or 1, int(m.group(1)), tenses.at(i))
+            if j > i and dct and month:  # the weekday written beside the date tells its year
+                yy = year_with_weekday(dct, month, int(m.group(1)), t.weekdays[lw]) or yy
             if end < n and _YEAR.match(words[end]):
                 yy, end = int(words[end]), end + 1
             d = make_date(yy, month, int(m.group(1))) if yy and month else None
@@ -156,7 +206,8 @@ class TimeTagger:
         if k < n and self._month(words[k]) and words[k][:1].isupper():
             month = self._month(words[k])
             end = k + 1
-            yy = nearest_year(dct, month or 1)
+            since = i > 0 and low[i - 1] in t.since  # "seit Oktober": the last October
+            yy = year_for(dct, month or 1, None, "past" if since else tenses.at(i))
             if end < n and _YEAR.match(words[end]):
                 yy, end = int(words[end]), end + 1
             elif end + 1 < n and low[end] in t.present_modifiers and t.units.get(low[end + 1]) == "Y":
@@ -177,12 +228,12 @@ class TimeTagger:
         # Freitagmorgen
         for name, number in t.weekdays.items() if lw in self._weekday_words else ():
             if lw.startswith(name) and lw[len(name) :] in t.parts_of_day:
-                d = last_weekday(dct, number, future) if dct else None
+                d = last_weekday(dct, number, tenses.at(i) != "past") if dct else None
                 part = t.parts_of_day[lw[len(name) :]]
                 return _Hit(i + 1, "TIME", f"{d.isoformat()}T{part}" if d else None, d), i
         # Freitag [Abend]
         if lw in t.weekdays and w[:1].isupper():
-            d = last_weekday(dct, t.weekdays[lw], future) if dct else None
+            d = last_weekday(dct, t.weekdays[lw], tenses.at(i) != "past") if dct else None
             if nxt in t.parts_of_day and i + 1 < n and words[i + 1][:1].isupper():
                 return _Hit(i + 2, "TIME", f"{d.isoformat()}T{t.parts_of_day[nxt]}" if d else None, d), i
             return _Hit(i + 1, "DATE", d.isoformat() if d else None, d), i

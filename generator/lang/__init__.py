@@ -132,6 +132,10 @@ class TimeCues:
     clock_word: str
     clock_prepositions: frozenset[str]
     future_cues: frozenset[str]
+    past_auxiliaries: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    participle: re.Pattern[str]  # a participle, for the perfect
     articles: frozenset[str]
     one_words: frozenset[str]
     month_prepositions: frozenset[str]
@@ -296,6 +300,10 @@ def _time_cues(code: str) -> TimeCues:
         clock_word=_text(data, "clock_word", where).casefold(),
         clock_prepositions=words("clock_prepositions"),
         future_cues=words("future_cues"),
+        past_auxiliaries=words("past_auxiliaries"),
+        perfect_auxiliaries=words("perfect_auxiliaries"),
+        future_auxiliaries=words("future_auxiliaries"),
+        participle=_pattern(data, "participle_pattern", "lang/" + code + "/time.yaml"),
         articles=words("articles"),
         one_words=words("one_words"),
         month_prepositions=words("month_prepositions"),
@@ -381,6 +389,16 @@ def _folds(data: dict[str, Any], where: str) -> tuple[tuple[str, str], ...]:
             raise LanguageDataError(f"{where}: transliteration: {item!r} is not of the form 'from>to'")
         pairs.append((a.casefold(), b.casefold()))
     return tuple(pairs)
+
+
+def _pattern(data: dict[str, Any], key: str, where: str) -> re.Pattern[str]:
+    value = data.get(key)
+    if not isinstance(value, str) or not value:
+        raise LanguageDataError(f"{where}: {key} must be a regular expression")
+    try:
+        return re.compile(value)
+    except re.error as exc:
+        raise LanguageDataError(f"{where}: {key} is not a valid regular expression: {exc}") from None
 
 
 def _word_set(data: dict[str, Any], key: str, where: str, allow_empty: bool = False) -> frozenset[str]:

@@ -180,3 +180,24 @@ def test_direction_follows_the_tense(tools: tuple[Reader, TimeTagger], sentence:
     article = reader.parse(sentence, "a.txt", "a", markdown=False, warnings=[])
     values = [m.value for m in tagger.tag(article, MONDAY)]
     assert values == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counted from the narrated day; with none named there is no value rather than a guess
+        ("Die Firma wurde am 5. Mai 2019 gegründet. Zwei Jahre zuvor hatte er das Amt übernommen.", "2017"),
+        ("Die Firma wurde am 5. Mai 2019 gegründet. Am Tag danach kam der Minister.", "2019-05-06"),
+        ("Zwei Jahre zuvor hatte er das Amt übernommen.", None),
+        # year-level expressions: a compound unit after a modifier, "Vorjahr"
+        ("Im abgelaufenen Geschäftsjahr sank der Gewinn.", "2022"),
+        ("Im Vorjahr waren es noch drei.", "2022"),
+        # a bare part of the day in past narration belongs to the narrated day
+        ("Der Anschlag geschah am 3. Januar 2020. In der Nacht hatte es geschneit.", "2020-01-03TNI"),
+    ],
+    ids=lambda v: v[:40] if isinstance(v, str) else None,
+)
+def test_relative_to_the_narrated_day(tools: tuple[Reader, TimeTagger], text: str, expected: str | None) -> None:
+    reader, tagger = tools
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [m.value for m in tagger.tag(article, MONDAY)][-1] == expected

@@ -115,6 +115,15 @@ class TimeTagger:
         except (ValueError, KeyError):
             return None
 
+    def _compound_unit(self, word: str) -> str | None:
+        """The unit a compound ends in ("Geschäftsjahr", "Kalenderjahres" → Y), for a word after a
+        modifier ("im vergangenen Geschäftsjahr"); its first part has three letters at least."""
+        for k in range(3, len(word) - 2):
+            unit = self.t.units.get(word[k:])
+            if unit in ("Y", "M", "W"):
+                return unit
+        return None
+
     def _month(self, word: str) -> int | None:
         return self.t.months.get(word.casefold().rstrip("."))
 
@@ -157,7 +166,10 @@ class TimeTagger:
         w, lw = words[i], low[i]
         nxt = low[i + 1] if i + 1 < n else ""
         base = anchor or dct  # for "am Vortag": the last day the text named
-        clock_day = day or dct  # for clock times and parts of the day: a day named in the sentence
+        # clock times and parts of the day: a day named in the sentence; else, where the sentence
+        # narrates in the past, the narrated day (the last one the text named); else the publication
+        # date (a present-tense listing of times is the day it is published for)
+        clock_day = day or (anchor if anchor and tenses.at(i) == "past" else None) or dct
         ref_year = dct.year if dct else None
 
         # 2022-01-05 (a date inside a URL is part of the URL's token and never matches)
@@ -251,6 +263,20 @@ class TimeTagger:
                 part = t.parts_of_day[nxt]
                 return _Hit(i + 2, "TIME", f"{d.isoformat()}T{part}" if d else None, d), i
             return _Hit(i + 1, "DATE", d.isoformat() if d else None, d), i
+        # zwei Jahre zuvor / am Tag danach: counted from the last day the text named (none: no value)
+        k = i + 1 if self._number(w) is not None else i
+        if k + 1 < n and t.units.get(low[k]) and (low[k + 1] in t.anchored_before or low[k + 1] in t.anchored_after):
+            count = self._number(w) if k > i else 1
+            step = -1 if low[k + 1] in t.anchored_before else 1
+            counted = t.units[low[k]]
+            if count is not None and counted in ("Y", "M", "W", "D"):
+                shifted = shift(anchor, counted, step * count) if anchor else None
+                on = anchor + dt.timedelta(days=step * count) if anchor and counted == "D" else None
+                return _Hit(k + 2, "DATE", shifted, on), i
+        # im Vorjahr, des Vormonats
+        if lw in t.relative_units and dct:
+            rel_unit, steps = t.relative_units[lw]
+            return _Hit(i + 1, "DATE", shift(dct, rel_unit, steps)), i
         # am Vortag
         if lw in t.anchored_days:
             d = base + dt.timedelta(days=t.anchored_days[lw]) if base else None
@@ -271,7 +297,7 @@ class TimeTagger:
             sign = 1
         if sign is not None and i + 1 < n:
             start = i - 1 if i > 0 and low[i - 1] in t.articles else i
-            unit = t.units.get(nxt)
+            unit = t.units.get(nxt) or self._compound_unit(nxt)
             amount = self._number(words[i + 1])
             if amount is not None and i + 2 < n and t.units.get(low[i + 2]):
                 return _Hit(i + 3, "DURATION", f"P{amount}{t.units[low[i + 2]]}"), start

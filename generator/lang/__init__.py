@@ -136,6 +136,9 @@ class TimeCues:
     perfect_auxiliaries: frozenset[str]
     future_auxiliaries: frozenset[str]
     participle: re.Pattern[str]  # a participle, for the perfect
+    anchored_before: frozenset[str]
+    anchored_after: frozenset[str]
+    relative_units: MappingProxyType[str, tuple[str, int]]
     articles: frozenset[str]
     one_words: frozenset[str]
     month_prepositions: frozenset[str]
@@ -304,6 +307,9 @@ def _time_cues(code: str) -> TimeCues:
         perfect_auxiliaries=words("perfect_auxiliaries"),
         future_auxiliaries=words("future_auxiliaries"),
         participle=_pattern(data, "participle_pattern", "lang/" + code + "/time.yaml"),
+        anchored_before=words("anchored_before"),
+        anchored_after=words("anchored_after"),
+        relative_units=_relative_units(data, "lang/" + code + "/time.yaml"),
         articles=words("articles"),
         one_words=words("one_words"),
         month_prepositions=words("month_prepositions"),
@@ -389,6 +395,16 @@ def _folds(data: dict[str, Any], where: str) -> tuple[tuple[str, str], ...]:
             raise LanguageDataError(f"{where}: transliteration: {item!r} is not of the form 'from>to'")
         pairs.append((a.casefold(), b.casefold()))
     return tuple(pairs)
+
+
+def _relative_units(data: dict[str, Any], where: str) -> MappingProxyType[str, tuple[str, int]]:
+    value = data.get("relative_units")
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], int)
+        for k, v in value.items()
+    ):
+        raise LanguageDataError(f"{where}: relative_units must map words to [unit, steps]")
+    return MappingProxyType({k.casefold(): (v[0], v[1]) for k, v in value.items()})
 
 
 def _pattern(data: dict[str, Any], key: str, where: str) -> re.Pattern[str]:

@@ -172,6 +172,12 @@ MONDAY = dt.date(2023, 3, 6)
         # "seit" looks back
         ("Seit Oktober protestieren die Bauern.", "2022-10"),
         ("Im Oktober soll gebaut werden.", "2023-10"),
+        # a modal's past is a plan, not the past: the coming May
+        ("Er sollte ab Mai dabei sein, doch daraus wird nichts.", "2023-05"),
+        # "dieses Jahres" belongs to the date it follows (one expression, not two)
+        ("Am 29. März dieses Jahres wurde er verurteilt.", "2023-03-29"),
+        # "an einem Sonnabend" is no particular Saturday: only the month is a date
+        ("Die Tochter wurde an einem Sonnabend im Mai geboren.", "2022-05"),
     ],
     ids=lambda v: v[:40] if isinstance(v, str) else None,
 )
@@ -201,3 +207,9 @@ def test_relative_to_the_narrated_day(tools: tuple[Reader, TimeTagger], text: st
     reader, tagger = tools
     article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
     assert [m.value for m in tagger.tag(article, MONDAY)][-1] == expected
+
+
+def test_a_year_before_the_common_era_is_no_date(tools: tuple[Reader, TimeTagger]) -> None:
+    reader, tagger = tools
+    article = reader.parse("Um 1500 v. Chr. brach der Vulkan aus.", "a.txt", "a", markdown=False, warnings=[])
+    assert tagger.tag(article, MONDAY) == ()

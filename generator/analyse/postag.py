@@ -34,15 +34,15 @@ class PosTagger:
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - one tagger per language and process
     def finite_tense(self, word: str) -> str | None:
-        """``past`` or ``present`` for a finite verb form, from HanTa's morphology; None for anything
-        else (or without a morphological analyser). The simple past is a weak verb's "-te" suffix
+        """``past`` or ``present`` for a finite verb form other than a modal, from HanTa's morphology;
+        None for anything else (or without a morphological analyser). The simple past is a weak verb's "-te" suffix
         ("sagte", "teilten") or a strong verb's changed stem without a present ending ("kam",
         "trafen"); a changed stem with "-t"/"-st" or an umlaut is the present ("trifft", "hält")."""
         if self._hanta is None or not word.islower():
             return None
         _lemma, parts, tag = self._hanta.analyze(word, taglevel=3)
-        if not tag.endswith("(FIN)") or not parts:
-            return None
+        if not tag.endswith("(FIN)") or tag.startswith("VM") or not parts:
+            return None  # a modal's past ("sollte … dabei sein") says nothing of the event's direction
         stem, kind = parts[0]
         suffix = parts[1][0] if len(parts) > 1 else ""
         if suffix.startswith("te") or (kind.endswith("_IRR") and stem.startswith("war")):

@@ -210,6 +210,8 @@ class TimeTagger:
                 yy = year_with_weekday(dct, month, int(m.group(1)), t.weekdays[lw]) or yy
             if end < n and _YEAR.match(words[end]):
                 yy, end = int(words[end]), end + 1
+            elif end + 1 < n and low[end] in t.present_modifiers and t.units.get(low[end + 1]) == "Y":
+                yy, end = (dct.year if dct else None), end + 2  # "am 29. März dieses Jahres"
             d = make_date(yy, month, int(m.group(1))) if yy and month else None
             value = d.isoformat() if d else None
             return _Hit(end, "DATE", value, d), i
@@ -236,6 +238,8 @@ class TimeTagger:
             return _Hit(i + 2, "DATE", words[i + 1]), i
         # a year on its own: 1991 (not a count: "2000 Soldaten")
         if _YEAR.match(w) and not self._is_count(words, low, i):
+            if i + 1 < n and (low[i + 1] in t.before_common_era or "".join(low[i + 1 : i + 3]) in t.before_common_era):
+                return None, i  # "1500 v. Chr.": no year of this calendar
             return _Hit(i + 1, "DATE", w), i
         # Freitagmorgen
         for name, number in t.weekdays.items() if lw in self._weekday_words else ():
@@ -243,7 +247,9 @@ class TimeTagger:
                 d = last_weekday(dct, number, tenses.at(i) != "past") if dct else None
                 part = t.parts_of_day[lw[len(name) :]]
                 return _Hit(i + 1, "TIME", f"{d.isoformat()}T{part}" if d else None, d), i
-        # Freitag [Abend]
+        # Freitag [Abend] (not "an einem Sonnabend": no particular one)
+        if lw in t.weekdays and i > 0 and low[i - 1] in t.indefinite_articles:
+            return None, i
         if lw in t.weekdays and w[:1].isupper():
             d = last_weekday(dct, t.weekdays[lw], tenses.at(i) != "past") if dct else None
             if nxt in t.parts_of_day and i + 1 < n and words[i + 1][:1].isupper():
@@ -303,7 +309,11 @@ class TimeTagger:
                 return _Hit(i + 3, "DURATION", f"P{amount}{t.units[low[i + 2]]}"), start
             if unit and nxt in t.plural_units:
                 return _Hit(i + 2, "DURATION", f"PX{unit}"), start
-            if unit in ("Y", "M", "W", "D", "DE", "CE") and not (sign == 0 and nxt.endswith("s")):
+            if unit == "D":  # "am nächsten Tag", "an diesem Tag": from the narrated day, else the DCT
+                ref = anchor or dct
+                on = ref + dt.timedelta(days=sign) if ref else None
+                return _Hit(i + 2, "DATE", on.isoformat() if on else None, on), start
+            if unit in ("Y", "M", "W", "DE", "CE") and not (sign == 0 and nxt.endswith("s")):
                 return _Hit(i + 2, "DATE", shift(dct, unit, sign) if dct else None), start
         if lw in t.present_modifiers and t.units.get(nxt) == "Y" and nxt.endswith("s"):
             return _Hit(i + 2, "DATE", f"{dct.year:04d}" if dct else None), i

@@ -139,6 +139,8 @@ class TimeCues:
     anchored_before: frozenset[str]
     anchored_after: frozenset[str]
     relative_units: MappingProxyType[str, tuple[str, int]]
+    indefinite_articles: frozenset[str]
+    before_common_era: frozenset[str]
     articles: frozenset[str]
     one_words: frozenset[str]
     month_prepositions: frozenset[str]
@@ -310,6 +312,8 @@ def _time_cues(code: str) -> TimeCues:
         anchored_before=words("anchored_before"),
         anchored_after=words("anchored_after"),
         relative_units=_relative_units(data, "lang/" + code + "/time.yaml"),
+        indefinite_articles=words("indefinite_articles"),
+        before_common_era=words("before_common_era"),
         articles=words("articles"),
         one_words=words("one_words"),
         month_prepositions=words("month_prepositions"),

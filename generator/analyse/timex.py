@@ -89,6 +89,7 @@ class TimeTagger:
         words; without it only the auxiliaries of the language data tell the tense."""
         self.lang = lang
         self.verb_tense = verb_tense
+        self._anchored = lang.time.anchored_before | lang.time.anchored_after
         self.t = lang.time
         self._qualifiers = lang.figures.qualifiers
         suffixes = "|".join(re.escape(x) for x in lang.figures.age_suffixes)
@@ -169,7 +170,10 @@ class TimeTagger:
         # clock times and parts of the day: a day named in the sentence; else, where the sentence
         # narrates in the past, the narrated day (the last one the text named); else the publication
         # date (a present-tense listing of times is the day it is published for)
-        clock_day = day or (anchor if anchor and tenses.at(i) == "past" else None) or dct
+
+        def clock_day() -> dt.date | None:  # asked only for a clock time or a part of the day
+            return day or (anchor if anchor and tenses.at(i) == "past" else None) or dct
+
         ref_year = dct.year if dct else None
 
         # 2022-01-05 (a date inside a URL is part of the URL's token and never matches)
@@ -270,8 +274,13 @@ class TimeTagger:
                 return _Hit(i + 2, "TIME", f"{d.isoformat()}T{part}" if d else None, d), i
             return _Hit(i + 1, "DATE", d.isoformat() if d else None, d), i
         # zwei Jahre zuvor / am Tag danach: counted from the last day the text named (none: no value)
-        k = i + 1 if self._number(w) is not None else i
-        if k + 1 < n and t.units.get(low[k]) and (low[k + 1] in t.anchored_before or low[k + 1] in t.anchored_after):
+        anchored = self._anchored
+        k = -1
+        if i + 1 < n and low[i + 1] in anchored:
+            k = i  # "am Tag danach"
+        elif i + 2 < n and low[i + 2] in anchored and self._number(w) is not None:
+            k = i + 1  # "zwei Jahre zuvor"
+        if k >= 0 and t.units.get(low[k]):
             count = self._number(w) if k > i else 1
             step = -1 if low[k + 1] in t.anchored_before else 1
             counted = t.units[low[k]]
@@ -341,11 +350,13 @@ class TimeTagger:
             clock = nxt == t.clock_word
             after_prep = i > 0 and low[i - 1] in t.clock_prepositions and m.group(2) is not None
             if clock or after_prep or self._range_to_clock(low, words, i):
-                value = f"{clock_day.isoformat()}T{int(m.group(1)):02d}:{m.group(2) or '00'}" if clock_day else None
+                on = clock_day()
+                value = f"{on.isoformat()}T{int(m.group(1)):02d}:{m.group(2) or '00'}" if on else None
                 return _Hit(i + 2 if clock else i + 1, "TIME", value), i
         # am Abend, in der Nacht
         if lw in t.parts_of_day and w[:1].isupper() and i > 0 and low[i - 1] in t.part_of_day_prepositions:
-            value = f"{clock_day.isoformat()}T{t.parts_of_day[lw]}" if clock_day else None
+            on = clock_day()
+            value = f"{on.isoformat()}T{t.parts_of_day[lw]}" if on else None
             return _Hit(i + 1, "TIME", value), i
         # täglich, jeden Montag
         if lw in t.sets:

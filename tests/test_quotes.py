@@ -165,3 +165,11 @@ def test_a_message_an_inline_source_interrupts_is_one_quote(run) -> None:  # typ
     kind, speaker, text = got[0]
     assert (kind, speaker) == ("indirect", "Karl Weber")
     assert text.startswith("Unter den Toten sollen") and text.endswith("neun Zivilisten gewesen sein")
+
+
+def test_a_relative_clause_is_not_what_was_said(run) -> None:  # type: ignore[no-untyped-def]
+    got = run(
+        "Präsident Karl Weber sprach am Abend. "
+        "„Die Lage ist ernst“, hieß es in seiner Erklärung, die das Ministerium verbreitete."
+    )
+    assert got == [("direct", "Karl Weber", "Die Lage ist ernst")]

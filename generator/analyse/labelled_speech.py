@@ -165,9 +165,9 @@ class LabelledSpeech:
         s_start: int | None = None
         s_end: int | None = None
         # a source in a relative clause is someone else's ("…, hieß es in seiner Erklärung, die das
-        # Präsidialamt verbreitete")
+        # Ministerium verbreitete")
         sources = [r for r in sources if not in_relative_clause(pos, r)]
-        if len(sources) > 1:  # "X erklärte laut Interfax, …": X speaks, "laut" names the channel
+        if len(sources) > 1:  # "X erklärte laut einer Agentur, …": X speaks, "laut" names the channel
             own = [r for r in sources if not self.speakers.after_according(tokens[r.sentence], r.start)]
             sources = own or sources
         # the sources beside a cue first, then the nearest; the first that names someone speaks
@@ -196,6 +196,8 @@ class LabelledSpeech:
             addressee = _text(article, tokens, run)
         if not m.direct and _words(article.body[start:end]) < MIN_MESSAGE_WORDS:
             return None  # "Dies teilte ein Sprecher mit": what was said stands in the sentence before
+        if not m.direct and pos[first.sentence][first.start] == "PRELS":
+            return None  # a relative clause ("…, die das Ministerium verbreitete") describes, it reports nothing
         if speaker is None and cue is None and not (m.direct and _words(article.body[start:end]) >= self.q.min_words):
             return None  # no frame at all: not speech a reader could attribute (a quoted term, narration)
         kind = "direct" if m.direct else "indirect"

@@ -5,8 +5,8 @@ A speaker is an actor mention (the actor's name), a pronoun resolved to the last
 it, or a phrase headed by a person or group noun (a learned source head, a role word, a kind of
 organisation: "ein Sprecher der Polizei", "die Opposition"), kept as written up to what a preposition
 adds. Never a clause, an abstract noun ("Angaben", "Bericht"), a number phrase, the one spoken to
-("mit seinem Amtskollegen X", "dem Kosovo"), or an actor in a genitive after another head ("die
-Außenminister Frankreichs"). A speech noun's genitive speaks ("Ermittlungen der Polizei" → "der
+("mit seinem Amtskollegen X", "dem Nachbarland"), or an actor in a genitive after another head ("die
+Minister Kleinaus"). A speech noun's genitive speaks ("Ermittlungen der Polizei" → "der
 Polizei").
 """
 
@@ -72,7 +72,7 @@ class Speakers:
     @staticmethod
     def _genitive_after_head(body: str, toks: Sequence[Token], tags: Sequence[str], actor: ActorMention) -> bool:
         """The actor follows a common noun of the phrase as its genitive: an article before it
-        ("der Sprecher der Polizei") or the genitive -s its name lacks ("die Außenminister Frankreichs")."""
+        ("der Sprecher der Polizei") or the genitive -s its name lacks ("die Minister Kleinaus")."""
         k = next((i for i, t in enumerate(toks) if t.start >= actor.start), 0)
         if not any(t == "NN" for t in tags[:k]):
             return False
@@ -116,11 +116,11 @@ class Speakers:
         a, b = toks[0].start, toks[-1].end
         words = [t.text for t in toks]
         if self.spoken_to(article.tokens[run.sentence], pos[run.sentence], run.start, words):
-            return None, None, None  # "mit seinem Amtskollegen X", "dem Kosovo": spoken to, not speaking
+            return None, None, None  # "mit seinem Amtskollegen X", "dem Nachbarland": spoken to, not speaking
         named = [x for x in actors if a <= x.start < b and x.kind in ("person", "organization")]
         if named and not self._genitive_after_head(article.body, toks, tags, named[0]):
             # the actor heads the phrase or stands in apposition ("der Betreiber X", "Außenminister X");
-            # an actor in a genitive after another head does not speak ("die Außenminister Frankreichs")
+            # an actor in a genitive after another head does not speak ("die Minister Kleinaus")
             x = named[0]
             return x.name, x.start, x.end
         low = [w.casefold() for w in words]
@@ -160,7 +160,7 @@ class Speakers:
         head = words[h]
         if not names_someone(h, learned=True):
             return None, None, None
-        if cues.is_role(head):  # "der kasachische Präsident": the person the article gives that role
+        if cues.is_role(head):  # "der polnische Präsident": the person the article gives that role
             holder = self.frames.role_holder(head, actors, toks[h].start)
             if holder is not None:
                 return holder.name, a, b
@@ -172,7 +172,7 @@ class Speakers:
         e = next((j for j in range(h + 1, len(tags)) if tags[j] in _AFTER_PHRASE), len(tags))
         opened = [j for j in range(h + 1, e) if words[j] == "("]
         if opened and ")" not in words[opened[-1] : e]:
-            e = opened[-1]  # no bracket left open: "des Instituts (USGS" → "des Instituts"
+            e = opened[-1]  # no bracket left open: "des Instituts (IGG" → "des Instituts"
         while e > h + 1 and tags[e - 1] in ("ART", "ADJ(A)", "$(", "$,"):
             e -= 1
         a, b = toks[k].start, toks[e - 1].end

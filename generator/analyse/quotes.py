@@ -125,7 +125,8 @@ def _names_its_speaker(q: QuoteMention, has_verb: bool) -> bool:
 def _has_verb(article: Article, pos: Sequence[Sequence[str]], q: QuoteMention) -> bool:
     return any(
         tag.startswith(("VV(", "VA(", "VM("))
-        for tokens, tags in zip(article.tokens, pos, strict=True)
-        for t, tag in zip(tokens, tags, strict=True)
+        for s in article.sentences
+        if s.start < q.end and q.start < s.end  # the quote's sentences only
+        for t, tag in zip(article.tokens[s.index], pos[s.index], strict=True)
         if q.start <= t.start < q.end
     )

@@ -4,7 +4,8 @@
 
 Both are scored against the gold TIMEX3 with the gold document creation time (<DCT>): strict and
 relaxed extent P/R/F1 and value accuracy on relaxed matches (bench/krauts.py). HeidelTime's output is
-the one shipped with the corpus (its heideltime/ folder).
+the one shipped with the corpus (its heideltime/ folder). A second table scores both against the gold
+with the values the text contradicts replaced (bench/krauts-adjudicated.yaml: each one with its reason).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.krauts import HEADER, Scores, Timex, normal_value, read
+from bench.krauts import HEADER, Scores, Timex, adjudicated, normal_value, read
 from generator.analyse.postag import PosTagger
 from generator.analyse.timex import TimeTagger
 from generator.lang import load_language
@@ -30,6 +31,8 @@ def main() -> int:
     ap.add_argument("--errors", action="store_true", help="list what this tagger gets wrong")
     args = ap.parse_args()
     gold, heideltime = read("gold"), read("heideltime")
+    fixed_gold, n_fixed = adjudicated(gold)
+    ours_fixed, theirs_fixed = Scores(), Scores()
     lang = load_language("de")
     tagger = TimeTagger(lang, PosTagger(lang).finite_tense)
     seg = Segmenter()
@@ -48,6 +51,8 @@ def main() -> int:
         system = [Timex(m.start, m.end, m.text, m.type, m.value or "") for m in found]
         ours.add(doc.timexes, system)
         theirs.add(doc.timexes, heideltime[name].timexes)
+        ours_fixed.add(fixed_gold[name].timexes, system)
+        theirs_fixed.add(fixed_gold[name].timexes, heideltime[name].timexes)
         for g in doc.timexes:
             a = [s for s in system if s.start < g.end and g.start < s.end]
             b = [s for s in heideltime[name].timexes if s.start < g.end and g.start < s.end]
@@ -62,6 +67,9 @@ def main() -> int:
                     print(f"MISS  {g.text!r} {g.type} {g.value}")
                 elif hit[0].value != g.value or (hit[0].start, hit[0].end) != (g.start, g.end):
                     print(f"DIFF  gold {g.text!r} {g.value}  ours {hit[0].text!r} {hit[0].value}")
+                    if normal_value(hit[0].value) != normal_value(g.value):
+                        around = doc.text[max(0, g.start - 90) : g.end + 40].replace("\n", " ")
+                        print(f"      {name} (DCT {doc.dct[:10]}): ...{around}...")
             for s in system:
                 if not any(s.start < g.end and g.start < s.end for g in doc.timexes):
                     print(f"EXTRA {s.text!r} {s.type} {s.value}")
@@ -69,6 +77,11 @@ def main() -> int:
     print(HEADER)
     print(theirs.row("HeidelTime (its own output)"))
     print(ours.row("this project (generator.analyse.timex)"))
+    print(f"\nThe same, against the gold with {n_fixed} values the text contradicts replaced", end="")
+    print(" (bench/krauts-adjudicated.yaml):\n")
+    print(HEADER)
+    print(theirs_fixed.row("HeidelTime (its own output)"))
+    print(ours_fixed.row("this project (generator.analyse.timex)"))
     print(
         f"\nvalue accuracy on the {both[0]} gold expressions both found (clock notation unified): "
         f"this project {both[1] / both[0]:.3f}, HeidelTime {both[2] / both[0]:.3f}"

@@ -126,6 +126,8 @@ class TimeMention:
     text: str
     type: str  # date | time | duration | set
     value: str | None
+    anchor: str | None = None  # the narrated day (ISO) a relative value was counted from, if not the DCT
+    until: str | None = None  # the value of the range's end ("vom 5. bis 22. November": on the 5th)
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,7 @@ class EventMention:
     sentence: int
     text: str
     expression: str
+    anchor: str | None = None  # the narrated day (ISO) the expression's date was counted from
 
 
 @dataclass(frozen=True)
@@ -230,6 +233,7 @@ class Event:
     time_of_day: str | None
     label: str
     mentions: tuple[EventMention, ...]
+    until: str | None = None  # the last day of a range ("vom 5. bis 22. November"), as precise as ``date``
 
 
 @dataclass(frozen=True)

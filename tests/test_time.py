@@ -213,3 +213,75 @@ def test_a_year_before_the_common_era_is_no_date(tools: tuple[Reader, TimeTagger
     reader, tagger = tools
     article = reader.parse("Um 1500 v. Chr. brach der Vulkan aus.", "a.txt", "a", markdown=False, warnings=[])
     assert tagger.tag(article, MONDAY) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a quarter or half of a year, its year from the text or, without one, from the tense
+        ("Im ersten Quartal 2020 sank der Umsatz.", [("ersten Quartal 2020", "DATE", "2020-Q1")]),
+        ("Im dritten Quartal stieg der Gewinn.", [("dritten Quartal", "DATE", "2022-Q3")]),
+        ("Im vierten Quartal soll der Gewinn steigen.", [("vierten Quartal", "DATE", "2023-Q4")]),
+        ("In der ersten Jahreshälfte 2021 wuchs die Firma.", [("der ersten Jahreshälfte 2021", "DATE", "2021-H1")]),
+        # a regular day is a set, not a date
+        ("Der Markt ist jeden letzten Samstag im Monat geöffnet.", [("jeden letzten Samstag", "SET", "XXXX-WXX-6")]),
+        # "heute" as "nowadays" names no day
+        ("Der Fall ist bis heute ungeklärt.", [("heute", "DATE", "PRESENT_REF")]),
+        ("Früher lebten hier Bauern, heute wohnen hier Pendler.", [("heute", "DATE", "PRESENT_REF")]),
+        ("Heute beginnt der Prozess.", [("Heute", "DATE", "2023-03-06")]),
+        # an adjective after an article is no past verb: a listing of the day keeps the publication day
+        (
+            "Theater: Die verzauberte Flöte, im Saal, ab 20 Uhr.",
+            [("20 Uhr", "TIME", "2023-03-06T20:00")],
+        ),
+    ],
+    ids=lambda v: v[:40] if isinstance(v, str) else None,
+)
+def test_parts_of_years_sets_and_nowadays(
+    tools: tuple[Reader, TimeTagger], sentence: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    reader, tagger = tools
+    article = reader.parse(sentence, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.type, m.value) for m in tagger.tag(article, MONDAY)] == expected
+
+
+def test_a_listing_after_narration_keeps_the_publication_day(tools: tuple[Reader, TimeTagger]) -> None:
+    reader, tagger = tools
+    text = "Am 3. Januar 2020 spielte das Orchester. Theater: Die verzauberte Flöte, im Saal, ab 20 Uhr."
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [m.value for m in tagger.tag(article, MONDAY)] == ["2020-01-03", "2023-03-06T20:00"]
+
+
+def test_a_range_is_one_stretch_and_the_narrated_day_is_named(tools: tuple[Reader, TimeTagger]) -> None:
+    reader, tagger = tools
+    article = reader.parse("Die Tour führt vom 5. bis 22. November 2023 durch vier Städte.", "a.txt", "a", False, [])
+    got = [(m.text, m.value, m.until) for m in tagger.tag(article, MONDAY)]
+    assert got == [("5.", "2023-11-05", "2023-11-22"), ("22. November 2023", "2023-11-22", None)]
+    text = "Die Firma wurde am 5. Mai 2019 gegründet. Am Tag danach kam der Minister."
+    mentions = tagger.tag(reader.parse(text, "a.txt", "a", False, []), MONDAY)
+    assert [(m.value, m.anchor) for m in mentions] == [("2019-05-05", None), ("2019-05-06", "2019-05-05")]
+    # "am nächsten Tag" in past narration with no day named: the day after something unnamed, no value
+    text = "Nach der Wahl fuhr er mit dem Bus. Am nächsten Tag besuchte er eine Kirche."
+    assert [m.value for m in tagger.tag(reader.parse(text, "a.txt", "a", False, []), MONDAY)] == [None]
+
+
+def test_timeline_shows_a_range_once_and_an_article_returning_to_a_landmark_once(tmp_path: Path) -> None:
+    dossier = gather_texts(
+        tmp_path,
+        {
+            "a.txt": (
+                "---\npublished: 2023-03-06\n---\n"
+                "Die Messe in Kleinau läuft vom 5. bis 22. November 2023. "
+                "Karl Weber übergab 2019 den Vorsitz der Partei an Anna Berger. "
+                "Am Donnerstag sprach Karl Weber in Kleinau vor Demonstranten. "
+                "Die Polizei traf Karl Weber am Donnerstag in Kleinau vor Demonstranten. "
+                "Als Karl Weber 2019 den Vorsitz der Partei abgab, galt Anna Berger als Favoritin.\n"
+            ),
+        },
+    )
+    by_date: dict[str, list[str]] = {}
+    for e in dossier.timeline:
+        by_date.setdefault(e.date, []).append(e.until or "")
+    assert by_date["2023-11-05"] == ["2023-11-22"] and "2023-11-22" not in by_date  # one event, a range
+    assert len(by_date["2019"]) == 1  # the article's landmark, told twice: one event with both sentences
+    assert len(by_date["2023-03-02"]) == 2  # two happenings of one day in one article stay two

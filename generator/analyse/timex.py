@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from text_to_num import text2num
 
@@ -40,6 +40,7 @@ class _Hit:
     type: str
     value: str | None
     day: dt.date | None = None  # the day it names, for anchoring what follows
+    anchor: dt.date | None = None  # the narrated day its value was counted from (not the DCT)
 
 
 class _Tenses:
@@ -58,28 +59,32 @@ class _Tenses:
         fw = self._tagger.lang.function_words
         perfect = any(t.participle.match(w) and w not in fw for w in low)
         verb_tense = self._tagger.verb_tense
+        determiners = t.articles | t.indefinite_articles
         cues: list[tuple[int, str]] = []
         for k, w in enumerate(low):
             if w in t.future_cues or w in t.future_auxiliaries:
                 cues.append((k, "future"))
             elif (perfect and w in t.perfect_auxiliaries) or w in t.past_auxiliaries or w in t.past_words:
                 cues.append((k, "past"))
-            elif verb_tense is not None and w not in fw:
+            elif verb_tense is not None and w not in fw and not (k and low[k - 1] in determiners):
+                # (not an adjective after an article: "die verzauberte Stadt")
                 tense = verb_tense(self._words[k])
                 if tense is not None:
                     cues.append((k, tense))
         return cues
 
-    def at(self, i: int) -> str:
-        """The tense of the nearest cue in the token's clause (between commas), else in its sentence."""
+    def at(self, i: int, outside: tuple[int, int] = (0, 0)) -> str:
+        """The tense of the nearest cue in the token's clause (between commas), else in its sentence;
+        cues in the token range ``outside`` (the expression itself: "am nächsten Tag") left out."""
         if self._cues is None:
             self._cues = self._find()
-        if not self._cues:
+        cues = [c for c in self._cues if not outside[0] <= c[0] < outside[1]]
+        if not cues:
             return "present"
         words = self._words
         lo = next((k for k in range(i - 1, -1, -1) if words[k] in _CLAUSE_BREAKS), -1)
         hi = next((k for k in range(i + 1, len(words)) if words[k] in _CLAUSE_BREAKS), len(words))
-        own = [c for c in self._cues if lo < c[0] < hi] or self._cues
+        own = [c for c in cues if lo < c[0] < hi] or cues
         return min(own, key=lambda c: abs(c[0] - i))[1]
 
 
@@ -138,6 +143,7 @@ class TimeTagger:
         low = [w.casefold() for w in words]
         tenses = _Tenses(self, words, low)
         out: list[TimeMention] = []
+        spans: list[tuple[int, int]] = []  # token spans of ``out``
         day: dt.date | None = None  # a day named in this sentence: clock times belong to it
         i = 0
         while i < len(words):
@@ -146,11 +152,26 @@ class TimeTagger:
                 i += 1
                 continue
             s, e = tokens[start].start, tokens[hit.end - 1].end
-            out.append(TimeMention(s, e, "", hit.type, hit.value))
+            counted_from = hit.anchor.isoformat() if hit.anchor else None
+            if out and hit.type == "DATE" and self._joins_range(low, spans[-1][1], start, out[-1], hit.value):
+                out[-1] = replace(out[-1], until=hit.value)
+            out.append(TimeMention(s, e, "", hit.type, hit.value, counted_from))
+            spans.append((start, hit.end))
             if hit.day is not None:
                 anchor = day = hit.day
             i = hit.end
         return out, anchor
+
+    def _joins_range(
+        self, low: Sequence[str], gap_from: int, gap_to: int, first: TimeMention, value: str | None
+    ) -> bool:
+        """Two dates joined by range words only ("5. bis 22. November", "vom 3. Mai bis zum 5. Juni"):
+        one stretch of time, the first its start."""
+        if first.type != "DATE" or not first.value or not value or gap_to <= gap_from:
+            return False
+        if not all(w in self.t.date_range_words for w in low[gap_from:gap_to]):
+            return False
+        return len(first.value) == len(value) and first.value < value and value[:1].isdigit()
 
     def _match(
         self,
@@ -171,8 +192,12 @@ class TimeTagger:
         # narrates in the past, the narrated day (the last one the text named); else the publication
         # date (a present-tense listing of times is the day it is published for)
 
-        def clock_day() -> dt.date | None:  # asked only for a clock time or a part of the day
-            return day or (anchor if anchor and tenses.at(i) == "past" else None) or dct
+        def clock_day() -> tuple[dt.date | None, dt.date | None]:  # the day, and the anchor it came from
+            if day:
+                return day, None
+            if anchor and tenses.at(i) == "past":
+                return anchor, anchor
+            return dct, None
 
         ref_year = dct.year if dct else None
 
@@ -198,6 +223,18 @@ class TimeTagger:
             d = make_date(yy, int(m.group(2)), int(m.group(1))) if yy else None
             if d:
                 return _Hit(i + 1, "DATE", d.isoformat(), d), i
+        # 5. bis 22. November: the start of a range takes the month and year of its end
+        if _ORDINAL.match(w) and not (i + 1 < n and self._month(words[i + 1])):
+            k = i + 1
+            while k < n and low[k] in t.date_range_words:
+                k += 1
+            if k > i + 1 and k + 1 < n and _ORDINAL.match(words[k]) and self._month(words[k + 1]):
+                closing, _ = self._match(words, low, k, dct, anchor, day, tenses)
+                value = closing.value if closing else None
+                last = dt.date.fromisoformat(value) if value and len(value) == 10 else None
+                first = make_date(last.year, last.month, int(w[:-1])) if last else None
+                if first and last and first < last:
+                    return _Hit(i + 1, "DATE", first.isoformat(), first), i
         # [Donnerstag,] [dem] 25. Februar [2010]
         # (an explicit calendar date always wins over the weekday's direction: "am Freitag, dem 3. März")
         j = i
@@ -268,6 +305,10 @@ class TimeTagger:
         # heute / gestern [Abend] / morgen (lower case; "Morgen" is the morning); not "der heute 81-jährige"
         age_follows = i + 1 < n and bool(self._age.match(words[i + 1]))
         if lw in t.relative_days and (w.islower() or (i == 0 and lw != "morgen")) and not age_follows:
+            if t.relative_days[lw] == 0 and (
+                (i > 0 and low[i - 1] in t.until_now) or any(x in t.then_and_now for x in low)
+            ):
+                return _Hit(i + 1, "DATE", "PRESENT_REF"), i  # "bis heute", "früher … heute": nowadays
             d = dct + dt.timedelta(days=t.relative_days[lw]) if dct else None
             if nxt in t.parts_of_day and lw != "morgen":
                 part = t.parts_of_day[nxt]
@@ -287,7 +328,7 @@ class TimeTagger:
             if count is not None and counted in ("Y", "M", "W", "D"):
                 shifted = shift(anchor, counted, step * count) if anchor else None
                 on = anchor + dt.timedelta(days=step * count) if anchor and counted == "D" else None
-                return _Hit(k + 2, "DATE", shifted, on), i
+                return _Hit(k + 2, "DATE", shifted, on, anchor), i
         # im Vorjahr, des Vormonats
         if lw in t.relative_units and dct:
             rel_unit, steps = t.relative_units[lw]
@@ -295,13 +336,29 @@ class TimeTagger:
         # am Vortag
         if lw in t.anchored_days:
             d = base + dt.timedelta(days=t.anchored_days[lw]) if base else None
-            return _Hit(i + 1, "DATE", d.isoformat() if d else None, d), i
+            return _Hit(i + 1, "DATE", d.isoformat() if d else None, d, anchor), i
         # vor drei Jahren → the year three years before
         if lw in t.ago and i + 2 < n:
             amount = self._number(words[i + 1])
             unit = t.units.get(low[i + 2])
             if amount is not None and unit in ("Y", "M", "W", "D", "DE"):
                 return _Hit(i + 3, "DATE", shift(dct, unit, -amount) if dct else None), i
+        # im dritten Quartal [2020], in der ersten Jahreshälfte: a quarter or half of a year
+        if lw in t.ordinal_words and nxt in t.periods:
+            letter = t.periods[nxt]
+            parts = 4 if letter == "Q" else 2
+            number = t.ordinal_words[lw] % (parts + 1) if t.ordinal_words[lw] < 0 else t.ordinal_words[lw]
+            if 1 <= number <= parts:
+                start = i - 1 if i > 0 and low[i - 1] in t.articles else i
+                end = i + 2
+                months = 12 // parts
+                tense = tenses.at(i)
+                # past: the last such part begun by the DCT; future: the next not yet over; else the nearest
+                month = (number - 1) * months + (1 if tense == "past" else months if tense == "future" else months // 2)
+                yy = year_for(dct, month, None, tense)
+                if end < n and _YEAR.match(words[end]):
+                    yy, end = int(words[end]), end + 1
+                return _Hit(end, "DATE", f"{yy:04d}-{letter}{number}" if yy else None), start
         # vergangene Woche / im laufenden Jahr / nächstes Jahr / den vergangenen zwei Jahrzehnten
         sign = None
         if lw in t.past_modifiers:
@@ -319,9 +376,10 @@ class TimeTagger:
             if unit and nxt in t.plural_units:
                 return _Hit(i + 2, "DURATION", f"PX{unit}"), start
             if unit == "D":  # "am nächsten Tag", "an diesem Tag": from the narrated day, else the DCT
-                ref = anchor or dct
+                # (in past narration without a named day it is the day after something unnamed: no value)
+                ref = anchor or (dct if tenses.at(i, (i, i + 2)) != "past" else None)
                 on = ref + dt.timedelta(days=sign) if ref else None
-                return _Hit(i + 2, "DATE", on.isoformat() if on else None, on), start
+                return _Hit(i + 2, "DATE", on.isoformat() if on else None, on, anchor), start
             if unit in ("Y", "M", "W", "DE", "CE") and not (sign == 0 and nxt.endswith("s")):
                 return _Hit(i + 2, "DATE", shift(dct, unit, sign) if dct else None), start
         if lw in t.present_modifiers and t.units.get(nxt) == "Y" and nxt.endswith("s"):
@@ -350,19 +408,21 @@ class TimeTagger:
             clock = nxt == t.clock_word
             after_prep = i > 0 and low[i - 1] in t.clock_prepositions and m.group(2) is not None
             if clock or after_prep or self._range_to_clock(low, words, i):
-                on = clock_day()
+                on, counted_from = clock_day()
                 value = f"{on.isoformat()}T{int(m.group(1)):02d}:{m.group(2) or '00'}" if on else None
-                return _Hit(i + 2 if clock else i + 1, "TIME", value), i
+                return _Hit(i + 2 if clock else i + 1, "TIME", value, anchor=counted_from), i
         # am Abend, in der Nacht
         if lw in t.parts_of_day and w[:1].isupper() and i > 0 and low[i - 1] in t.part_of_day_prepositions:
-            on = clock_day()
+            on, counted_from = clock_day()
             value = f"{on.isoformat()}T{t.parts_of_day[lw]}" if on else None
-            return _Hit(i + 1, "TIME", value), i
+            return _Hit(i + 1, "TIME", value, anchor=counted_from), i
         # täglich, jeden Montag
         if lw in t.sets:
             return _Hit(i + 1, "SET", t.sets[lw]), i
         if lw in t.every and nxt in t.weekdays:
             return _Hit(i + 2, "SET", f"XXXX-WXX-{t.weekdays[nxt]}"), i
+        if lw in t.every and nxt in t.ordinal_words and i + 2 < n and low[i + 2] in t.weekdays:
+            return _Hit(i + 3, "SET", f"XXXX-WXX-{t.weekdays[low[i + 2]]}"), i  # "jeden letzten Samstag"
         return None, i
 
     def _is_count(self, words: Sequence[str], low: Sequence[str], i: int) -> bool:
@@ -405,7 +465,7 @@ class TimeTagger:
         out: list[TimeMention] = []
         for tokens in article.tokens:
             found, anchor = self.tag_sentence(tokens, dct, anchor)
-            out.extend(TimeMention(m.start, m.end, article.body[m.start : m.end], m.type, m.value) for m in found)
+            out.extend(replace(m, text=article.body[m.start : m.end]) for m in found)
         return tuple(out)
 
     def weekdays_named(self, article: Article) -> list[int]:
@@ -427,5 +487,5 @@ class TimeTagger:
         out: list[TimeMention] = []
         for tokens in tokens_by_sentence:
             found, anchor = self.tag_sentence(tokens, dct, anchor)
-            out.extend(TimeMention(m.start, m.end, text[m.start : m.end], m.type, m.value) for m in found)
+            out.extend(replace(m, text=text[m.start : m.end]) for m in found)
         return out

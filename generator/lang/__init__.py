@@ -147,6 +147,11 @@ class TimeCues:
     part_of_day_prepositions: frozenset[str]
     relative_day_adjectives: MappingProxyType[str, int]
     range_words: frozenset[str]
+    date_range_words: frozenset[str]
+    ordinal_words: MappingProxyType[str, int]
+    periods: MappingProxyType[str, str]
+    until_now: frozenset[str]
+    then_and_now: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -322,6 +327,11 @@ def _time_cues(code: str) -> TimeCues:
             {k.casefold(): int(v) for k, v in (data.get("relative_day_adjectives") or {}).items()}
         ),
         range_words=words("range_words"),
+        date_range_words=words("date_range_words"),
+        ordinal_words=_mapping(data, "ordinal_words", where, int),
+        periods=_mapping(data, "periods", where, str),
+        until_now=words("until_now"),
+        then_and_now=words("then_and_now"),
     )
 
 

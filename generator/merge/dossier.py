@@ -81,11 +81,14 @@ def _timeline(
             figures_in[(r.article, r.sentence)].add(fig.id)
     dated = []
     for a, f in pairs:
+        range_ends = {(m.until, sentence_at(a, m.start)) for m in f.times if m.until}
         for m in f.times:
             cal = calendar(m.value) if m.type in ("DATE", "TIME") else None
             if cal is None:
                 continue
             si = sentence_at(a, m.start)
+            if (m.value, si) in range_ends:
+                continue  # the end of a range: part of the event its start dates
             if a.paragraphs[a.sentences[si].paragraph].heading:
                 continue
             key = (a.id, si)
@@ -103,12 +106,15 @@ def _timeline(
         tod = next((d.time_of_day for d in group if d.time_of_day), None)
         mentions = tuple(
             dict.fromkeys(
-                EventMention(d.article.id, d.sentence, d.article.sentences[d.sentence].text, d.mention.text)
+                EventMention(
+                    d.article.id, d.sentence, d.article.sentences[d.sentence].text, d.mention.text, d.mention.anchor
+                )
                 for d in group
             )
         )
         label = event_label(first.article, first.sentence)
-        events.append(Event(ids(f"{first.date}-{label[:40]}"), first.date, tod, label, mentions))
+        until = max((c[0] for d in group if (c := calendar(d.mention.until))), default=None)
+        events.append(Event(ids(f"{first.date}-{label[:40]}"), first.date, tod, label, mentions, until))
     return sorted(events, key=lambda e: (e.date, e.time_of_day or ""))
 
 

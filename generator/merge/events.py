@@ -1,9 +1,10 @@
 """Dated events across the dossier: what a sentence states about its date, merged across sources.
 
 An event is a sentence with a resolved calendar date (a TIMEX3 DATE or TIME whose value is a year,
-month or day). Events on the same date merge when they say the same thing: they report the
-same figure, or name a common actor and share two content words, or share three. Blocking by date: no all-pairs
-comparison across the dossier.
+month or day). Events on the same date merge when they say the same thing: across articles, they
+report the same figure, or name a common actor and share two content words, or share three; within one
+article, only a year (a landmark the article comes back to) with a common actor and three shared
+words. Blocking by date: no all-pairs comparison across the dossier.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from generator.merge.grouping import Groups
 from generator.model import Article, TimeMention
 
 _CALENDAR = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T(.+))?$")
+_PART_OF_YEAR = re.compile(r"^(\d{4})-(?:Q[1-4]|H[12])$")  # a quarter or half: shown under its year
 STEM = 5  # letters of a word that stand for it ("übergeben" ~ "übergab")
 SHARED_WORDS = 3  # content words two sentences on one date share to report the same event …
 WITH_ACTOR = 2  # … or fewer, when they also name a common actor
@@ -38,8 +40,8 @@ def calendar(value: str | None) -> tuple[str, str | None] | None:
     """("2022-01-07", "MO") for "2022-01-07TMO"; None for durations, sets and references."""
     if not value:
         return None
-    m = _CALENDAR.match(value)
-    return (m.group(1), m.group(2)) if m else None
+    m = _CALENDAR.match(value) or _PART_OF_YEAR.match(value)
+    return (m.group(1), m.group(2) if m.re is _CALENDAR else None) if m else None
 
 
 def merge_events(
@@ -57,11 +59,14 @@ def merge_events(
         for pos, a in enumerate(members):
             for b in members[pos + 1 :]:
                 da, db = dated[a], dated[b]
-                if da.article.id == db.article.id:
-                    if da.sentence == db.sentence:  # one sentence, two expressions for one date
-                        same.union(a, b)
-                    continue  # two sentences of one article are two statements
                 shared = len(words[a] & words[b])
+                if da.article.id == db.article.id:
+                    # one sentence, two expressions for one date; or an article that comes back to a
+                    # landmark of a past year (a day of its own has several happenings: never merged)
+                    year_only = len(da.date) == 4
+                    if da.sentence == db.sentence or (year_only and da.actors & db.actors and shared >= SHARED_WORDS):
+                        same.union(a, b)
+                    continue
                 same_figure = bool(da.figures & db.figures)
                 if same_figure or (da.actors & db.actors and shared >= WITH_ACTOR) or shared >= SHARED_WORDS:
                     same.union(a, b)

@@ -36,9 +36,17 @@ def _time_of_day(ctx: Context, tod: str | None) -> str:
     return ctx.L(key) if key in ctx.lang.ui else ctx.L("clock", time=tod)
 
 
+def _expression(ctx: Context, m: EventMention) -> str:
+    """The expression as written, with the narrated day it was counted from, if any."""
+    counted = f" ({esc(ctx.L('timeline_anchor', date=event_date(ctx, m.anchor)))})" if m.anchor else ""
+    return f"„{esc(m.expression)}“{counted}"
+
+
 def event_item(ctx: Context, page: str, e: Event) -> str:
     when = _time_of_day(ctx, e.time_of_day)
-    refs = "; ".join(f"„{esc(m.expression)}“: {ctx.ref(page, _ref(m))}" for m in e.mentions)
+    if e.until:
+        when = " ".join(x for x in (when, ctx.L("timeline_until", date=event_date(ctx, e.until))) if x)
+    refs = "; ".join(f"{_expression(ctx, m)}: {ctx.ref(page, _ref(m))}" for m in e.mentions)
     sources = len({m.article for m in e.mentions})
     badge = f' <span class="dossier-badge">{esc(ctx.L("n_sources", n=sources))}</span>' if sources > 1 else ""
     prefix = f"<strong>{esc(when)}</strong> " if when else ""

@@ -85,9 +85,16 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "id": e.id,
                 "date": e.date,
                 "time_of_day": e.time_of_day,
+                **({"until": e.until} if e.until else {}),
                 "label": e.label,
                 "mentions": [
-                    {"article": m.article, "sentence": m.sentence, "text": m.text, "expression": m.expression}
+                    {
+                        "article": m.article,
+                        "sentence": m.sentence,
+                        "text": m.text,
+                        "expression": m.expression,
+                        **({"anchor": m.anchor} if m.anchor else {}),
+                    }
                     for m in e.mentions
                 ],
             }
@@ -116,7 +123,10 @@ def article_record(article: Article, facts: ArticleFacts, file: str) -> dict[str
             for m in facts.actors
         ],
         "times": [
-            {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "value": m.value} for m in facts.times
+            {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "value": m.value}
+            | ({"anchor": m.anchor} if m.anchor else {})
+            | ({"until": m.until} if m.until else {})
+            for m in facts.times
         ],
         "figures": [
             {

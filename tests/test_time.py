@@ -169,8 +169,10 @@ MONDAY = dt.date(2023, 3, 6)
         ("Er erklärte, sie würden den Flughafen sichern, der am Donnerstag zurückerobert wurde.", "2023-03-02"),
         # an explicit date wins, its weekday tells its year
         ("Das Urteil soll am Freitag, dem 3. März, verkündet werden.", "2023-03-03"),
-        # "seit" looks back
+        # "seit" looks back; so does the perfect of a participle without "ge-" (HanTa's morphology)
         ("Seit Oktober protestieren die Bauern.", "2022-10"),
+        ("Sein Zustand hat sich seit Samstag verschlechtert.", "2023-03-04"),
+        ("Am Samstag sei die Sitzung beendet worden.", "2023-03-04"),
         ("Im Oktober soll gebaut werden.", "2023-10"),
         # a modal's past is a plan, not the past: the coming May
         ("Er sollte ab Mai dabei sein, doch daraus wird nichts.", "2023-05"),
@@ -285,3 +287,22 @@ def test_timeline_shows_a_range_once_and_an_article_returning_to_a_landmark_once
     assert by_date["2023-11-05"] == ["2023-11-22"] and "2023-11-22" not in by_date  # one event, a range
     assert len(by_date["2019"]) == 1  # the article's landmark, told twice: one event with both sentences
     assert len(by_date["2023-03-02"]) == 2  # two happenings of one day in one article stay two
+
+
+def test_deictic_time_inside_a_quotation_counts_from_an_unknown_day(tmp_path: Path) -> None:
+    dossier = gather_texts(
+        tmp_path,
+        {
+            "a.txt": (
+                "---\npublished: 2023-03-06\n---\n"
+                "Karl Weber sagte am Montag in Kleinau: „Wir kämpfen heute, morgen und immer.“ "
+                "Anna Berger sagte: „Am 5. Mai 2022 begann der Streit.“\n"
+            ),
+        },
+    )
+    facts = dossier.facts[0]
+    values = {m.text: m.value for m in facts.times}
+    assert values["Montag"] == "2023-03-06"  # the frame is the article's own narration
+    assert values["heute"] is None and values["morgen"] is None  # the speaker's day, not given
+    assert values["5. Mai 2022"] == "2022-05-05"  # a calendar date means the same in any mouth
+    assert {e.date for e in dossier.timeline} == {"2023-03-06", "2022-05-05"}

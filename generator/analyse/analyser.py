@@ -20,7 +20,7 @@ from generator.analyse.postag import PosTagger
 from generator.analyse.quotes import QuoteExtractor
 from generator.analyse.stems import stems
 from generator.analyse.summarise import rank_summary
-from generator.analyse.timex import TimeTagger
+from generator.analyse.timex import TimeTagger, speakers_now
 from generator.cache import ToolStore
 from generator.lang import LanguageData, load_language
 from generator.model import Article, ArticleFacts
@@ -84,12 +84,14 @@ class Analyser:
         if extractor:
             capabilities.add("actors")
         figures = self.figure_extractor(language).extract(article, pos)
+        quotations = [(p.start, p.end) for p in self.quote_extractor(language).direct.passages(article)]
+        times = speakers_now(self.time_tagger(language).tag(article, article.meta.published), quotations)
         return ArticleFacts(
             article_id=article.id,
             summary=rank_summary(article, figures, actors),
             summary_method="ranked",
             actors=actors,
-            times=self.time_tagger(language).tag(article, article.meta.published),
+            times=times,
             figures=figures,
             quotes=self.quote_extractor(language).extract(article, actors, pos if tagger.real else None),
             capabilities=frozenset(capabilities),

@@ -34,13 +34,16 @@ class PosTagger:
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - one tagger per language and process
     def finite_tense(self, word: str) -> str | None:
-        """``past`` or ``present`` for a finite verb form other than a modal, from HanTa's morphology;
-        None for anything else (or without a morphological analyser). The simple past is a weak verb's "-te" suffix
-        ("sagte", "teilten") or a strong verb's changed stem without a present ending ("kam",
-        "trafen"); a changed stem with "-t"/"-st" or an umlaut is the present ("trifft", "hält")."""
+        """``past`` or ``present`` for a finite verb form other than a modal, ``participle`` for a past
+        participle, from HanTa's morphology; None for anything else (or without a morphological
+        analyser). The simple past is a weak verb's "-te" suffix ("sagte", "teilten") or a strong verb's
+        changed stem without a present ending ("kam", "trafen"); a changed stem with "-t"/"-st" or an
+        umlaut is the present ("trifft", "hält")."""
         if self._hanta is None or not word.islower():
             return None
         _lemma, parts, tag = self._hanta.analyze(word, taglevel=3)
+        if tag in ("VV(PP)", "VA(PP)"):
+            return "participle"  # for the perfect: "hat sich … verschlechtert", "sei … beendet worden"
         if not tag.endswith("(FIN)") or tag.startswith("VM") or not parts:
             return None  # a modal's past ("sollte … dabei sein") says nothing of the event's direction
         stem, kind = parts[0]

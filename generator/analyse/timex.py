@@ -57,8 +57,17 @@ class _Tenses:
     def _find(self) -> list[tuple[int, str]]:
         t, low = self._tagger.t, self._low
         fw = self._tagger.lang.function_words
-        perfect = any(t.participle.match(w) and w not in fw for w in low)
         verb_tense = self._tagger.verb_tense
+        tenses = [verb_tense(w) if verb_tense is not None and w not in fw else None for w in self._words]
+        # the perfect: an auxiliary with a participle ("hat … festgenommen"); a form of "sein" with a
+        # participle the morphology alone finds may state a condition ("ist ausverkauft"): it needs
+        # "ge-" ("ist gekommen") or "worden" ("sei … beendet worden")
+        with_haben = any(w in t.perfect_auxiliaries and w not in t.stative_auxiliaries for w in low)
+        perfect = any(
+            (t.participle.match(w) and w not in fw)
+            or (tense == "participle" and (with_haben or w == t.passive_participle))
+            for w, tense in zip(low, tenses, strict=True)
+        )
         determiners = t.articles | t.indefinite_articles
         cues: list[tuple[int, str]] = []
         for k, w in enumerate(low):
@@ -66,11 +75,9 @@ class _Tenses:
                 cues.append((k, "future"))
             elif (perfect and w in t.perfect_auxiliaries) or w in t.past_auxiliaries or w in t.past_words:
                 cues.append((k, "past"))
-            elif verb_tense is not None and w not in fw and not (k and low[k - 1] in determiners):
+            elif tenses[k] in ("past", "present") and not (k and low[k - 1] in determiners):
                 # (not an adjective after an article: "die verzauberte Stadt")
-                tense = verb_tense(self._words[k])
-                if tense is not None:
-                    cues.append((k, tense))
+                cues.append((k, str(tenses[k])))
         return cues
 
     def at(self, i: int, outside: tuple[int, int] = (0, 0)) -> str:
@@ -282,17 +289,18 @@ class TimeTagger:
             if i + 1 < n and (low[i + 1] in t.before_common_era or "".join(low[i + 1 : i + 3]) in t.before_common_era):
                 return None, i  # "1500 v. Chr.": no year of this calendar
             return _Hit(i + 1, "DATE", w), i
-        # Freitagmorgen
+        # Freitagmorgen ("seit Samstag" always looks back)
+        ahead = lw in self._weekday_words and not (i > 0 and low[i - 1] in t.since) and tenses.at(i) != "past"
         for name, number in t.weekdays.items() if lw in self._weekday_words else ():
             if lw.startswith(name) and lw[len(name) :] in t.parts_of_day:
-                d = last_weekday(dct, number, tenses.at(i) != "past") if dct else None
+                d = last_weekday(dct, number, ahead) if dct else None
                 part = t.parts_of_day[lw[len(name) :]]
                 return _Hit(i + 1, "TIME", f"{d.isoformat()}T{part}" if d else None, d), i
         # Freitag [Abend] (not "an einem Sonnabend": no particular one)
         if lw in t.weekdays and i > 0 and low[i - 1] in t.indefinite_articles:
             return None, i
         if lw in t.weekdays and w[:1].isupper():
-            d = last_weekday(dct, t.weekdays[lw], tenses.at(i) != "past") if dct else None
+            d = last_weekday(dct, t.weekdays[lw], ahead) if dct else None
             if nxt in t.parts_of_day and i + 1 < n and words[i + 1][:1].isupper():
                 return _Hit(i + 2, "TIME", f"{d.isoformat()}T{t.parts_of_day[nxt]}" if d else None, d), i
             return _Hit(i + 1, "DATE", d.isoformat() if d else None, d), i
@@ -489,3 +497,15 @@ class TimeTagger:
             found, anchor = self.tag_sentence(tokens, dct, anchor)
             out.extend(replace(m, text=text[m.start : m.end]) for m in found)
         return out
+
+
+def speakers_now(mentions: Sequence[TimeMention], quotations: Sequence[tuple[int, int]]) -> tuple[TimeMention, ...]:
+    """Deictic expressions inside quotation marks ("heute", "am Montag", "vor drei Jahren": no digit
+    written) count from the day the speaker spoke, which the text rarely gives: their values are
+    dropped rather than counted from the publication date. Calendar dates in quotations keep theirs."""
+    out = []
+    for m in mentions:
+        inside = any(s <= m.start and m.end <= e for s, e in quotations)
+        deictic = not any(ch.isdigit() for ch in m.text) and m.type in ("DATE", "TIME")
+        out.append(replace(m, value=None, anchor=None, until=None) if inside and deictic else m)
+    return tuple(out)

@@ -151,6 +151,8 @@ class TimeCues:
     ordinal_words: MappingProxyType[str, int]
     periods: MappingProxyType[str, str]
     until_now: frozenset[str]
+    stative_auxiliaries: frozenset[str]
+    passive_participle: str
     then_and_now: frozenset[str]
 
 
@@ -331,6 +333,8 @@ def _time_cues(code: str) -> TimeCues:
         ordinal_words=_mapping(data, "ordinal_words", where, int),
         periods=_mapping(data, "periods", where, str),
         until_now=words("until_now"),
+        stative_auxiliaries=words("stative_auxiliaries"),
+        passive_participle=_text(data, "passive_participle", where).casefold(),
         then_and_now=words("then_and_now"),
     )
 

@@ -84,7 +84,9 @@ class Analyser:
         if extractor:
             capabilities.add("actors")
         figures = self.figure_extractor(language).extract(article, pos)
-        quotations = [(p.start, p.end) for p in self.quote_extractor(language).direct.passages(article)]
+        quoter = self.quote_extractor(language)
+        passages = quoter.direct.passages(article)
+        quotations = [(p.start, p.end) for p in passages]
         times = speakers_now(self.time_tagger(language).tag(article, article.meta.published), quotations)
         return ArticleFacts(
             article_id=article.id,
@@ -93,7 +95,7 @@ class Analyser:
             actors=actors,
             times=times,
             figures=figures,
-            quotes=self.quote_extractor(language).extract(article, actors, pos if tagger.real else None),
+            quotes=quoter.extract(article, actors, pos if tagger.real else None, passages),
             capabilities=frozenset(capabilities),
             weekdays=tuple(self.time_tagger(language).weekdays_named(article)),
             long_forms=long_form_candidates(article, lang.function_words, lang.actors.is_organisation_head),

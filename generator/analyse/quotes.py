@@ -37,11 +37,16 @@ class QuoteExtractor:
         )
 
     def extract(
-        self, article: Article, actors: Sequence[ActorMention], pos: Sequence[Sequence[str]] | None = None
+        self,
+        article: Article,
+        actors: Sequence[ActorMention],
+        pos: Sequence[Sequence[str]] | None = None,
+        passages: Sequence[Span] | None = None,
     ) -> tuple[QuoteMention, ...]:
         """``pos``: the part-of-speech tags of the article's sentences; the speech model needs them,
-        without them (or without a model for the language) the rules alone find quotes."""
-        passages = self.direct.passages(article)
+        without them (or without a model for the language) the rules alone find quotes. ``passages``:
+        the article's passages in quotation marks, when the caller has them."""
+        passages = self.direct.passages(article) if passages is None else passages
         if self.labelled is None or pos is None:
             return self._rules(article, actors, passages)
         labelled = self.labelled.find(article, actors, pos, [(p.start, p.end) for p in passages])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from generator.analyse.stems import sentence_stems
 from generator.analyse.summarise import summary_text
@@ -82,13 +83,16 @@ def _timeline(
     dated = []
     for a, f in pairs:
         range_ends = {(m.until, sentence_at(a, m.start)) for m in f.times if m.until}
-        for m in f.times:
+        for k, m in enumerate(f.times):
             cal = calendar(m.value) if m.type in ("DATE", "TIME") else None
             if cal is None:
                 continue
             si = sentence_at(a, m.start)
             if (m.value, si) in range_ends:
                 continue  # the end of a range: part of the event its start dates
+            if m.until:  # the range as written is the expression: "5. bis 22. November"
+                end = next((x.end for x in f.times[k + 1 :] if x.value == m.until), m.end)
+                m = replace(m, end=end, text=a.body[m.start : end])
             if a.paragraphs[a.sentences[si].paragraph].heading:
                 continue
             key = (a.id, si)

@@ -84,8 +84,11 @@ def timeline_svg(points: Sequence[Point], title: str, legend: tuple[str, str]) -
     """A vertical timeline: one row per event in date order, a filled dot where several sources agree."""
     row = 26
     height = 30 + row * len(points) + 40
-    width = 900
-    axis = 150
+    # the dates stand left of the axis, right-aligned: room for the longest (about 6.6 px a character
+    # at 12 px sans-serif), so that "8. Januar 2006, 11:34 Uhr" is not cut at the edge
+    longest = max((len(p.date_label) for p in points), default=0)
+    axis = max(150, round(6.6 * longest) + 24)
+    width = 750 + axis
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" role="img" aria-label={quoteattr(title)}>',

@@ -74,7 +74,9 @@ def render_timeline(ctx: Context) -> str:
 def timeline_points(ctx: Context) -> list[Point]:
     return [
         Point(
-            event_date(ctx, e.date) + (f", {_time_of_day(ctx, e.time_of_day)}" if e.time_of_day else ""),
+            event_date(ctx, e.date)
+            + (f" – {event_date(ctx, e.until)}" if e.until else "")
+            + (f", {_time_of_day(ctx, e.time_of_day)}" if e.time_of_day else ""),
             e.label,
             len({m.article for m in e.mentions}),
         )

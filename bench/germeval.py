@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "germeval2014-dev" / "NER-de-dev.tsv"
+TEST_A = DATA.parents[1] / "germeval2014-test-a" / "NER-de-test-a.tsv"  # training only
 KEEP = {"PER", "LOC", "ORG"}
 
 

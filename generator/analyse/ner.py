@@ -1,7 +1,8 @@
 """Named-entity recognition: a CRF over word shape, library lexicons and language-data cues.
 
 The model (``generator/models/ner-<code>.crfsuite``) is trained by ``bench/train_ner.py`` on half of
-the GermEval 2014 development data and shipped inside the package; nothing is downloaded. Labels are
+the GermEval 2014 development data, GermEval test-a and SmartData v1 train, and shipped inside the
+package; nothing is downloaded. Labels are
 BIO over PER, LOC and ORG. The same feature function serves training and tagging.
 """
 

@@ -66,6 +66,7 @@ def main() -> int:
     def bare_noun(name: str) -> bool:
         """A one-word mention that is a common noun and no known name ("Gruppe", not "China")."""
         known = name in lexicon.gazetteer or name in lexicon.first_names or name in lexicon.surnames
+        known = known or name in lexicon.proper_names
         return " " not in name and lexicon.is_common_noun(name) and not known
 
     train: list[germeval.Sentence] = []

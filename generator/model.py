@@ -117,6 +117,7 @@ class ActorMention:
     kind: str  # person | organization | place
     name: str
     role: str | None = None
+    evidence: bool = False  # the kind is said by the text (a role, a head word, a compound), not guessed
 
 
 @dataclass(frozen=True)

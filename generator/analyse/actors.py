@@ -22,6 +22,8 @@ from generator.analyse.roles import Roles
 from generator.lang import LanguageData
 from generator.model import ActorMention, Article, Token
 
+TITLE_WORDS = 6  # words a title in quotation marks has at most
+
 
 @dataclass(frozen=True)
 class _Found:
@@ -30,6 +32,7 @@ class _Found:
     end: int
     kind: str
     role: str | None
+    evidence: bool = False  # typed by the text (a cue rule or a role), not by the model
 
 
 def _cap(word: str) -> bool:
@@ -116,7 +119,8 @@ class ActorExtractor:
             # or, as a compound on its own, the institution ("Innenministerium")
             if _cap(w) and self.cues.is_organisation_head(w):
                 if (
-                    i + 1 < n
+                    self.cues.is_organisation_head(w, inflected=False)  # not "die Organisationen Bürger"
+                    and i + 1 < n
                     and (self._after_cue(words[i + 1]) or words[i + 1].isupper())
                     and words[i + 1] not in self.lex.places
                 ):
@@ -161,13 +165,17 @@ class ActorExtractor:
     def recognise(self, words: Sequence[str], pos: Sequence[str] | None = None) -> list[Span]:
         """Spans from the model and the cue rules; on overlap the longer span wins, a cue rule on ties
         (a cue in the text is better evidence than the model's guess: "der Fluss Wern" is a place)."""
+        return self._recognise(words, pos)[0]
+
+    def _recognise(self, words: Sequence[str], pos: Sequence[str] | None) -> tuple[list[Span], set[Span]]:
+        """:meth:`recognise`, and which of the spans a cue rule found."""
         model = self.tagger.tag(words, pos)
         rules = self._rule_spans(words)
         chosen: list[Span] = []
         for span in sorted([*model, *rules], key=lambda s: (-(s.end - s.start), s not in rules, s.start)):
             if all(span.end <= c.start or span.start >= c.end for c in chosen):
                 chosen.append(span)
-        return sorted(chosen, key=lambda s: s.start)
+        return sorted(chosen, key=lambda s: s.start), set(rules)
 
     # --- the article -----------------------------------------------------------------------------
 
@@ -178,16 +186,74 @@ class ActorExtractor:
         found: list[_Found] = []
         dateline_sentence, dateline, cut = self._dateline(article)
         for si, words in enumerate(sentences):
-            spans = self.recognise(words, pos[si] if pos is not None and words else None)
+            spans, by_cue = self._recognise(words, pos[si] if pos is not None and words else None)
             if si == dateline_sentence:
                 spans = [*dateline, *(s for s in spans if s.start >= cut)]
+            titles = self._quoted_titles(words)
+            spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in titles)]
             for span in spans:
                 role = self.roles.before(words, span.start) or self.roles.after(words, span.end)
                 kind = "PER" if role else span.label
-                found.append(_Found(si, span.start, span.end, KINDS[kind], role))
+                found.append(_Found(si, span.start, span.end, KINDS[kind], role, bool(role) or span in by_cue))
         found.extend(self._recurring(sentences, found))
         found.sort(key=lambda f: (f.sentence, f.start))
-        return self._resolve(article, found)
+        return self._resolve(article, self._one_kind(article, sentences, found))
+
+    def _one_kind(self, article: Article, sentences: list[list[str]], found: list[_Found]) -> list[_Found]:
+        """One name, one kind in the article, decided by all its mentions with the text's own evidence
+        first: the name's head word ("Bundesgericht", "Freiwillige Feuerwehr X" → organisation), a
+        compound with an organisation head ("Kleinwerk-Konzern", "Porsche-Aufsichtsrat"), a cue rule or a
+        role at any mention; only then the model's majority."""
+        names = [" ".join(sentences[f.sentence][f.start : f.end]) for f in found]
+        tokens = {t.text for sentence in article.tokens for t in sentence}
+        lex = self.lex
+        decided: dict[str, tuple[str, bool]] = {}
+        for name in set(names):
+            mine = [f for f, n in zip(found, names, strict=True) if n == name]
+            cued = [f.kind for f in mine if f.evidence]
+            known_place = name in lex.places or name in lex.gazetteer
+            if cued:
+                kind, evidence = max(set(cued), key=cued.count), True
+            elif not known_place and self._names_an_organisation(name, tokens):
+                kind, evidence = "organization", True
+            else:
+                kinds = [f.kind for f in mine]
+                kind, evidence = max(sorted(set(kinds)), key=kinds.count), False
+            decided[name] = (kind, evidence)
+        return [
+            f if f.role else _Found(f.sentence, f.start, f.end, decided[n][0], f.role, f.evidence or decided[n][1])
+            for f, n in zip(found, names, strict=True)
+        ]
+
+    def _names_an_organisation(self, name: str, tokens: set[str]) -> bool:
+        """The name's own head word is an organisation's ("Bundesgericht", "Freiwillige Feuerwehr
+        Kleinau" by its first words' head), or the article joins it to one in a compound
+        ("Kleinwerk-Konzern")."""
+        heads = self.cues.is_organisation_head  # inflected too: "Kleinwerk-Aufsichtsrates"
+        words = name.split()
+        if heads(words[-1]) or (len(words) > 1 and any(heads(w) for w in words[:-1] if w[:1].isupper())):
+            return True
+        return any(t.startswith(name + "-") and heads(t.rsplit("-", 1)[-1]) for t in tokens)
+
+    def _quoted_titles(self, words: Sequence[str]) -> list[tuple[int, int]]:
+        """Token ranges of short passages in quotation marks written like a title (capitalised words
+        and function words only): the name of a ship, a book, a newspaper or a plan
+        („Colombo Express“, „Neue Wege“) is no person, organisation or place of the story."""
+        closing = dict(self.lang.quotes.quote_marks)
+        out = []
+        i = 0
+        while i < len(words):
+            close = closing.get(words[i])
+            if close is None:
+                i += 1
+                continue
+            j = next((k for k in range(i + 1, min(len(words), i + 2 + TITLE_WORDS)) if words[k] == close), -1)
+            inner = words[i + 1 : j] if j > 0 else []
+            fw = self.lang.function_words
+            if inner and all(_cap(w) or w.casefold() in fw or not w.isalpha() for w in inner):
+                out.append((i + 1, j))
+            i = j + 1 if j > 0 else i + 1
+        return out
 
     def _dateline(self, article: Article) -> tuple[int, list[Span], int]:
         """The dateline's places and agency ("Kleinau/Berlin (Reuters) -") as spans of its sentence,
@@ -257,29 +323,52 @@ class ActorExtractor:
         full_names: list[tuple[int, str]] = []  # (offset, full person name)
         out: list[ActorMention] = []
         for f, (start, end, text) in zip(found, texts, strict=True):
-            name = self._base_form(text, known) if f.kind != "organization" else text
+            name = self._base_form(text, known, f.kind == "organization")
             if f.kind == "person" and " " in name:
                 full_names.append((start, name))
-            out.append(ActorMention(start, end, text, f.kind, name, f.role))
+            out.append(ActorMention(start, end, text, f.kind, name, f.role, f.evidence))
         # a surname alone stands for the full name used in the article (the nearest before it, else after)
         resolved = []
         for m in out:
             if m.kind == "person" and " " not in m.name:
-                candidates = [(off, n) for off, n in full_names if n.split()[-1] == m.name]
+                candidates = [(off, n) for off, n in full_names if m.name in self._surnames(n)]
                 before = [c for c in candidates if c[0] < m.start]
                 pick = before[-1] if before else (candidates[0] if candidates else None)
                 if pick:
-                    m = ActorMention(m.start, m.end, m.text, m.kind, pick[1], m.role)
+                    m = ActorMention(m.start, m.end, m.text, m.kind, pick[1], m.role, m.evidence)
             resolved.append(m)
         return tuple(resolved)
 
-    def _base_form(self, text: str, known: set[str]) -> str:
-        """Genitive → base: "Polens" → "Kleinau" when the base is known (article or lexicon)."""
-        if len(text) > 3 and text.endswith("s"):
-            stem = text[:-1]
-            last = stem.split()[-1]
-            if stem in known or last in self.lex.places or last in self.lex.surnames or last in self.lex.first_names:
-                return stem
+    def _surnames(self, name: str) -> tuple[str, ...]:
+        """The forms a full name's surname may take alone: "Muammar al-Gaddafi" → "al-Gaddafi", "Gaddafi"."""
+        last = name.split()[-1]
+        particle, _, rest = last.partition("-")
+        if rest and particle.islower() and particle in self.cues.name_particles:
+            return last, rest
+        return (last,)
+
+    def _base_form(self, text: str, known: set[str], organisation: bool = False) -> str:
+        """Genitive → base ("Kleinaus" → "Kleinau", "Bundesgerichtes" → "Bundesgericht"): when the base
+        stands in the article; else, for people and places, when the lexicon knows the base and not
+        the form as written ("Paris" stays "Paris", though "Pari" is a name somewhere)."""
         if text.endswith(("’", "'")):
             return text[:-1]
+        if len(text) <= 3 or not text.endswith("s"):
+            return text
+        stems = (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],)
+        surnames = {s for n in known if " " in n for s in self._surnames(n)}
+        for stem in stems:
+            if stem.strip() and (stem in known or (not organisation and stem in surnames)):
+                return stem
+        lex = self.lex
+        if organisation and " " not in text and self.cues.is_institution(text):
+            # "des Innenministeriums" → "Innenministerium": a noun form the lexicon knows
+            return next((s for s in stems if s in lex.common_nouns and self.cues.is_institution(s)), text)
+        last_word = text.split()[-1]
+        if organisation or text in lex.gazetteer or last_word in lex.places or last_word in lex.surnames:
+            return text
+        for stem in stems:
+            last = stem.split()[-1] if stem.strip() else ""
+            if last and (last in lex.places or last in lex.surnames or last in lex.first_names):
+                return stem
         return text

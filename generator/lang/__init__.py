@@ -73,14 +73,29 @@ class ActorCues:
     def is_institution(self, token: str) -> bool:
         """A compound naming an institution that acts on its own ("Innenministerium"), not the bare head."""
         low = token.casefold()
-        return low in self.institution_words or any(low.endswith(e) and low != e for e in self.institution_endings)
+        if low in self.institution_words:
+            return True
+        for infl in ("", *self.role_inflections):  # inflected too: "des Verfassungsgerichtes"
+            base = low[: len(low) - len(infl)] if infl and low.endswith(infl) else low if not infl else ""
+            if base and any(base.endswith(e) and base != e for e in self.institution_endings):
+                return True
+        return False
 
     @functools.cached_property
     def _organisation_endings(self) -> tuple[str, ...]:
         return tuple(sorted(self.organisation_endings))
 
-    def is_organisation_head(self, token: str) -> bool:
-        return token.casefold().endswith(self._organisation_endings)
+    def is_organisation_head(self, token: str, inflected: bool = True) -> bool:
+        """Ends in an organisation's head word ("Nachrichtenagentur"), or, with ``inflected``, in an
+        inflected one ("Konzerns", "Organisationen")."""
+        low = token.casefold()
+        return low.endswith(self._organisation_endings) or (
+            inflected
+            and any(
+                low.endswith(infl) and low[: len(low) - len(infl)].endswith(self._organisation_endings)
+                for infl in self.role_inflections
+            )
+        )
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,13 @@
 Rules (in this order), never across kinds (a person never merges with a place):
 
 1. Same name (after the article's own genitive and surname resolution) → one actor; its kind is the
-   majority of its mentions' kinds.
+   majority of the kinds the text says (a role, a head word, a compound, a cue), else of all its
+   mentions' kinds (the model's guesses).
 2. People: the same surname after transliteration folding and compatible first names
    ("Iwan Petrow" / "Ivan Petrov", "Sergej Grischin" / "Sergei Grishin").
    Different folded surnames never merge ("Petrow" / "Petrenko").
-3. A surname alone joins the one full name in the dossier with that folded surname.
+3. A surname alone joins the one full name in the dossier with that folded surname ("Gaddafi" /
+   "Muammar al-Gaddafi": a transliterated article before the surname is left out).
 4. An acronym joins the organisation whose initials it spells ("EU" / "Europäische Union").
 
 The canonical name is the most complete frequent spelling; every other spelling becomes an alias.
@@ -15,6 +17,7 @@ The canonical name is the most complete frequent spelling; every other spelling 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -32,12 +35,14 @@ KIND_PRIORITY = {"person": 0, "organization": 1, "place": 2}
 class _Group:
     names: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
+    said: Counter[str] = field(default_factory=Counter)  # kinds the text itself gives
     roles: list[str] = field(default_factory=list)
     mentions: list[tuple[Article, ActorMention]] = field(default_factory=list)
 
     @property
     def kind(self) -> str:
-        return min(self.kinds, key=lambda k: (-self.kinds[k], KIND_PRIORITY[k]))
+        votes = self.said or self.kinds
+        return min(votes, key=lambda k: (-votes[k], KIND_PRIORITY[k]))
 
     @property
     def canonical(self) -> str:
@@ -46,6 +51,7 @@ class _Group:
     def absorb(self, other: _Group) -> None:
         self.names.update(other.names)
         self.kinds.update(other.kinds)
+        self.said.update(other.said)
         self.roles.extend(r for r in other.roles if r not in self.roles)
         self.mentions.extend(other.mentions)
 
@@ -80,6 +86,14 @@ def long_forms(
     return found
 
 
+_ARTICLE_PREFIX = re.compile(r"^[a-z]{1,3}-(?=\w)")  # "al-Gaddafi", "el-Sisi": a transliterated article
+
+
+def _surname(folded: str) -> str:
+    """The surname a name is filed under: its last word without a transliterated article."""
+    return _ARTICLE_PREFIX.sub("", folded.split()[-1])
+
+
 def _compatible_first(a: str, b: str) -> bool:
     if not a or not b:
         return True
@@ -101,6 +115,8 @@ def merge_actor_mentions(
         g = groups.setdefault(m.name, _Group())
         g.names[m.name] += 1
         g.kinds[m.kind] += 1
+        if m.evidence:
+            g.said[m.kind] += 1
         if m.role and m.role not in g.roles:
             g.roles.append(m.role)
         g.mentions.append((article, m))
@@ -113,7 +129,7 @@ def merge_actor_mentions(
     # 2. same folded surname, compatible first names (blocked by surname: no all-pairs comparison)
     by_surname: dict[str, list[str]] = defaultdict(list)
     for n in full:
-        by_surname[folded_of[n].split()[-1]].append(n)
+        by_surname[_surname(folded_of[n])].append(n)
     for names in by_surname.values():
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
@@ -122,7 +138,7 @@ def merge_actor_mentions(
     # 3. a surname alone joins the one person with that folded surname
     for n in people:
         if len(n.split()) == 1:
-            owners = {find(x) for x in by_surname.get(folded_of[n], [])}
+            owners = {find(x) for x in by_surname.get(_surname(folded_of[n]), [])}
             if len(owners) == 1:
                 union(n, owners.pop())
     # 4. acronyms join the organisation whose initials they spell

@@ -279,3 +279,46 @@ def test_network_labels_do_not_overlap() -> None:
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2], (a, b)
+
+
+def test_a_genitive_is_cut_only_from_an_attested_base(extractor: ActorExtractor, reader: Reader) -> None:
+    found = actors(
+        extractor,
+        reader,
+        "Die Polizei in Paris ermittelt. Das Landgericht Kleinau tagte. Die Entscheidung des Landgerichtes "
+        "Kleinau steht aus. Die Ärzte haben die Familie Brandstätters informiert. Der Zustand von Helga "
+        "Brandstätter ist ernst.",
+    )
+    names = {name for _, name, _ in found}
+    assert "Paris" in names and "Pari" not in names  # "Paris" is a place as written, not a genitive
+    assert "Landgerichtes Kleinau" not in names
+    assert ("person", "Helga Brandstätter", None) in found and "Brandstätters" not in names
+
+
+def test_a_transliterated_article_before_a_surname_is_left_out_when_merging() -> None:
+    merged = _merge(("a", "person", "Omar al-Kassem", None), ("b", "person", "Kassem", None))
+    assert merged == [("person", "Omar al-Kassem", ("Kassem",), ())]
+
+
+def test_the_texts_evidence_decides_the_kind(extractor: ActorExtractor, reader: Reader) -> None:
+    found = actors(
+        extractor,
+        reader,
+        "Der Übernahmekampf um Brandauer ist beendet. Der Brandauer-Aufsichtsrat stimmte zu. Die Firma "
+        "Brandauer gehört nun zu einem Konkurrenten. Das Schiff „Nordlicht Express“ lief in Kleinau ein.",
+    )
+    kinds = {name: kind for kind, name, _ in found}
+    assert kinds.get("Brandauer") == "organization"  # by the compound and "die Firma", at every mention
+    assert {kind for kind, name, _ in found if name == "Brandauer"} == {"organization"}
+    assert not any("Nordlicht" in name for name in kinds)  # a title in quotation marks is no actor
+
+
+def test_what_the_text_says_of_a_kind_outweighs_the_models_majority() -> None:
+    guessed = [(a, m) for a, m in _mentions(("a", "place", "Brandauer", None), ("b", "place", "Brandauer", None))]
+    said = [
+        (a, ActorMention(m.start, m.end, m.text, "organization", m.name, None, True))
+        for a, m in _mentions(("c", "organization", "Brandauer", None))
+    ]
+    fold = load_language("de").actors.fold
+    merged = merge_actor_mentions([*guessed, *said], lambda _a, n: fold(n), load_language("de").function_words)
+    assert [(m.kind, m.name) for m in merged] == [("organization", "Brandauer")]

@@ -14,6 +14,7 @@ the full name used in the article ("Petrow" → "Iwan Petrow").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from generator.lang import LanguageData
 from generator.model import ActorMention, Article, Token
 
 TITLE_WORDS = 6  # words a title in quotation marks has at most
+_TITLE_TOKEN = re.compile(r"\w+(?:[-.'’]\w+)*|[^\w\s]")  # a headline's words, as the body's tokeniser splits them
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,7 @@ class ActorExtractor:
                 role = self.roles.before(words, span.start) or self.roles.after(words, span.end)
                 kind = "PER" if role else span.label
                 found.append(_Found(si, span.start, span.end, KINDS[kind], role, bool(role) or span in by_cue))
-        found.extend(self._recurring(sentences, found))
+        found.extend(self._recurring(sentences, found, self._title_names(article)))
         found.sort(key=lambda f: (f.sentence, f.start))
         return self._resolve(article, self._one_kind(article, sentences, found))
 
@@ -284,9 +286,21 @@ class ActorExtractor:
                 spans.append(Span(a, b, "ORG"))
         return si, spans, len(words)
 
-    def _recurring(self, sentences: list[list[str]], found: list[_Found]) -> list[_Found]:
-        """A name found once is a name wherever it recurs in the article; a person's surname too
-        ("Der heute 81-jährige Mustermann")."""
+    def _title_names(self, article: Article) -> dict[tuple[str, ...], str]:
+        """Names the headline gives (front matter titles are not part of the body): the same
+        recognition as the body's, so that a name the model misses in the text but finds in the
+        headline is still found where the text repeats it."""
+        title = article.meta.title
+        if not title or article.meta.title_basis not in ("front matter",):
+            return {}
+        words = _TITLE_TOKEN.findall(title)
+        return {tuple(words[s.start : s.end]): KINDS[s.label] for s in self.recognise(words)}
+
+    def _recurring(
+        self, sentences: list[list[str]], found: list[_Found], title: dict[tuple[str, ...], str] | None = None
+    ) -> list[_Found]:
+        """A name found once (in the text or the headline) is a name wherever it recurs in the
+        article; a person's surname too ("Der heute 81-jährige Mustermann")."""
         names: dict[tuple[str, ...], str] = {}
         for f in found:
             name = tuple(sentences[f.sentence][f.start : f.end])
@@ -294,6 +308,8 @@ class ActorExtractor:
             if f.kind == "person" and len(name) > 1 and name[-1] not in self.lex.first_names:
                 names.setdefault(name[-1:], "person")
                 names.setdefault((name[-1] + "s",), "person")
+        for key, kind in (title or {}).items():
+            names.setdefault(key, kind)
         covered = {(f.sentence, i) for f in found for i in range(f.start, f.end)}
         by_first_word: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for key, kind in sorted(names.items(), key=lambda kv: -len(kv[0])):  # longest first

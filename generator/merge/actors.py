@@ -11,12 +11,15 @@ Rules (in this order), never across kinds (a person never merges with a place):
 3. A surname alone joins the one full name in the dossier with that folded surname ("Gaddafi" /
    "Muammar al-Gaddafi": a transliterated article before the surname is left out).
 4. An acronym joins the organisation whose initials it spells ("EU" / "Europäische Union").
+5. Names an article defines as one: a short form in brackets after the long one ("Bundesamt für
+   Kleinbahnen (BfK)").
 
 The canonical name is the most complete frequent spelling; every other spelling becomes an alias.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -25,7 +28,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.fuzz import ratio
 
 from generator.merge.grouping import Groups
-from generator.model import ActorMention, Article, LongForm
+from generator.model import ActorMention, Article, ArticleFacts, LongForm
 
 FIRST_NAME_SIMILARITY = 75.0  # rapidfuzz ratio (0–100) of folded first names that may belong to one person
 KIND_PRIORITY = {"person": 0, "organization": 1, "place": 2}
@@ -94,6 +97,19 @@ def _surname(folded: str) -> str:
     return _ARTICLE_PREFIX.sub("", folded.split()[-1])
 
 
+def bracketed_aliases(pairs: Sequence[tuple[Article, ArticleFacts]]) -> list[tuple[str, str]]:
+    """Names an article defines as one: an organisation with its short form in brackets right after it
+    ("Bundesamt für Kleinbahnen (BfK)", "BfK (Bundesamt für Kleinbahnen)")."""
+    out = []
+    for article, facts in pairs:
+        body = article.body
+        orgs = [m for m in facts.actors if m.kind == "organization"]
+        for a, b in itertools.pairwise(orgs):
+            if body[a.end : b.start] in (" (", "(") and body[b.end : b.end + 1] == ")" and a.name != b.name:
+                out.append((a.name, b.name))
+    return out
+
+
 def _compatible_first(a: str, b: str) -> bool:
     if not a or not b:
         return True
@@ -108,7 +124,9 @@ def merge_actor_mentions(
     found: Sequence[tuple[Article, ActorMention]],
     fold: Callable[[Article, str], str],
     function_words: frozenset[str],
+    same: Sequence[tuple[str, str]] = (),
 ) -> list[MergedActor]:
+    """``same``: pairs of names the text itself defines as one (:func:`bracketed_aliases`)."""
     # 1. same name
     groups: dict[str, _Group] = {}
     for article, m in found:
@@ -150,6 +168,10 @@ def merge_actor_mentions(
     for n in orgs:
         if n.isupper() and 1 < len(n) <= 8 and len({find(x) for x in by_initials.get(n, [])}) == 1:
             union(n, by_initials[n][0])
+    # 5. what the text defines as one: "Bundesamt für Kleinbahnen (BfK)"
+    for a, b in same:
+        if a in groups and b in groups and groups[a].kind == groups[b].kind:
+            union(a, b)
 
     merged: dict[str, _Group] = {}
     for name in sorted(groups):

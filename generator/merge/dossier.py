@@ -13,7 +13,7 @@ from dataclasses import replace
 from generator.analyse.stems import sentence_stems
 from generator.analyse.summarise import summary_text
 from generator.lang import LanguageData, load_language
-from generator.merge.actors import MergedActor, long_forms, merge_actor_mentions
+from generator.merge.actors import MergedActor, bracketed_aliases, long_forms, merge_actor_mentions
 from generator.merge.events import STEM as EVENT_STEM
 from generator.merge.events import Dated, calendar, merge_events
 from generator.merge.figures import Found, MergedFigure, merge_figure_mentions
@@ -196,6 +196,7 @@ def merge(
         found,
         fold=lambda article, name: languages[article.meta.language].actors.fold(name),
         function_words=function_words,
+        same=bracketed_aliases(pairs),
     )
     order = {a.id: n for n, a in enumerate(articles)}
     for x in sorted(merged, key=_importance):

@@ -322,3 +322,32 @@ def test_what_the_text_says_of_a_kind_outweighs_the_models_majority() -> None:
     fold = load_language("de").actors.fold
     merged = merge_actor_mentions([*guessed, *said], lambda _a, n: fold(n), load_language("de").function_words)
     assert [(m.kind, m.name) for m in merged] == [("organization", "Brandauer")]
+
+
+def test_inflected_names_and_shared_surnames(extractor: ActorExtractor, reader: Reader) -> None:
+    found = actors(
+        extractor,
+        reader,
+        "Firmen aus den Niederlanden sind beteiligt. Die USA und die Vereinigten Staaten von Amerika. Der Trainer Greg Poss "
+        "schwieg. Anna Brandstätter und Karl Brandstätter stritten. Brandstätter verließ den Saal.",
+    )
+    names = [name for _, name, _ in found]
+    assert "Niederlande" in names and "Vereinigte Staaten von Amerika" in names
+    assert "Greg Poss" in names  # a name ending in "ss" is no genitive
+    assert "Brandstätter" in names  # two of that surname: the bare one is not given to either
+
+
+def test_a_short_form_in_brackets_is_the_same_organisation(reader: Reader) -> None:
+    from generator.merge.actors import bracketed_aliases
+    from generator.model import ArticleFacts
+
+    a = article(reader, "Das Bundesamt für Kleinbahnen (BfK) warnte.")
+    long = ActorMention(4, 29, "Bundesamt für Kleinbahnen", "organization", "Bundesamt für Kleinbahnen")
+    short = ActorMention(31, 34, "BfK", "organization", "BfK")
+    facts = ArticleFacts.__new__(ArticleFacts)
+    object.__setattr__(facts, "actors", (long, short))
+    pairs = bracketed_aliases([(a, facts)])
+    assert pairs == [("Bundesamt für Kleinbahnen", "BfK")]
+    fold = load_language("de").actors.fold
+    merged = merge_actor_mentions([(a, long), (a, short)], lambda _a, n: fold(n), frozenset(), same=pairs)
+    assert [(m.name, m.aliases) for m in merged] == [("Bundesamt für Kleinbahnen", ("BfK",))]

@@ -351,3 +351,21 @@ def test_a_short_form_in_brackets_is_the_same_organisation(reader: Reader) -> No
     fold = load_language("de").actors.fold
     merged = merge_actor_mentions([(a, long), (a, short)], lambda _a, n: fold(n), frozenset(), same=pairs)
     assert [(m.name, m.aliases) for m in merged] == [("Bundesamt für Kleinbahnen", ("BfK",))]
+
+
+@pytest.mark.parametrize(
+    ("written", "nominative"),
+    [
+        ("früheren Geheimdienstchef", "früherer Geheimdienstchef"),
+        ("amtierenden Generalsekretärs", "amtierender Generalsekretär"),
+        ("ehemaligen Ministerin", "ehemalige Ministerin"),
+        ("russischen Präsidenten", "russischer Präsident"),
+        ("Abgeordneten", "Abgeordneter"),
+        ("Sprecher der russischen Regierung", "Sprecher der russischen Regierung"),  # the genitive stays
+        ("Bayerns Umweltminister", "Bayerns Umweltminister"),
+    ],
+)
+def test_roles_are_shown_in_the_nominative(written: str, nominative: str) -> None:
+    from generator.analyse.roles import nominative as to_nominative
+
+    assert to_nominative(written, load_language("de").actors) == nominative

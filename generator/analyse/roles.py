@@ -7,7 +7,51 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.analyse.lexicon import Lexicon
-from generator.lang import LanguageData
+from generator.lang import ActorCues, LanguageData
+
+_ADJECTIVE_ENDINGS = ("en", "em", "es", "er", "e")  # of a German attributive adjective, longest first
+
+
+def nominative(role: str, cues: ActorCues) -> str:
+    """A role as a reader writes it on its own, in the nominative singular ("früheren
+    Geheimdienstchef" → "früherer Geheimdienstchef", "amtierenden Generalsekretärs" → "amtierender
+    Generalsekretär", "Abgeordneten" → "Abgeordneter"); only the role word and the adjectives before
+    it change ("Sprecher der russischen Regierung" keeps its genitive)."""
+    words = role.split(" ")
+    k = next((n for n in range(len(words) - 1, -1, -1) if cues.is_role(words[n])), None)
+    if k is None:
+        return role
+    head, feminine = _role_word(words[k], cues)
+    before = [_adjective(w, feminine) for w in words[:k]]
+    return " ".join([*before, head, *words[k + 1 :]])
+
+
+def _role_word(word: str, cues: ActorCues) -> tuple[str, bool]:
+    """The role word in the nominative singular, and whether it names a woman."""
+    low = word.casefold()
+    endings = sorted(cues.role_endings, key=len, reverse=True)
+    for inflection in ("", *cues.role_inflections):
+        if inflection and not low.endswith(inflection):
+            continue
+        stem = low[: len(low) - len(inflection)] if inflection else low
+        ending = next((e for e in endings if stem.endswith(e)), None)
+        if ending is None:
+            continue
+        if inflection and ending + "r" in cues.role_endings:  # an adjectival noun: "Abgeordneten"
+            word, ending = word[: len(word) - len(inflection)] + "r", ending + "r"
+        elif inflection:
+            word = word[: len(word) - len(inflection)]
+        feminine = ending.endswith("in") and ending[:-2] in cues.role_endings
+        return word, feminine or (ending.endswith("e") and ending + "r" in cues.role_endings)
+    return word, False
+
+
+def _adjective(word: str, feminine: bool) -> str:
+    """An adjective before a role, with the ending it takes there in the nominative without an article."""
+    if not (word.islower() and word.isalpha()):
+        return word
+    base = next((word[: -len(e)] for e in _ADJECTIVE_ENDINGS if word.endswith(e) and len(word) > len(e) + 2), None)
+    return word if base is None else base + ("e" if feminine else "er")
 
 
 def _cap(word: str) -> bool:

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from generator.analyse.roles import nominative
 from generator.analyse.stems import sentence_stems
 from generator.analyse.summarise import summary_text
 from generator.lang import LanguageData, load_language
@@ -184,7 +185,12 @@ def merge(
 
     actor_ids = _Ids("")
     actors = []
-    found = [(a, m) for a, f in pairs for m in f.actors]
+    # roles as a reader writes them on their own: "früheren Minister" → "früherer Minister"
+    found = [
+        (a, replace(m, role=nominative(m.role, languages[a.meta.language].actors)) if m.role else m)
+        for a, f in pairs
+        for m in f.actors
+    ]
     function_words = frozenset().union(*(lang.function_words for lang in languages.values()))
     acronyms = {m.name for _, m in found if m.kind == "organization" and m.name.isupper()}
     known = {(a.id, m.start) for a, m in found}

@@ -139,6 +139,9 @@ class FigureMention:
     value: float | None
     unit: str
     qualifier: str | None
+    measure: str | None = None  # what happened to what is counted ("killed"), from the language data
+    change: bool = False  # the clause says the number changed ("ist auf 57 gestiegen")
+    upper: float | None = None  # the upper end of a range ("zwei bis drei Tote"); ``value`` is the lower
 
 
 @dataclass(frozen=True)
@@ -204,6 +207,27 @@ class Figure:
     text: str
     mentions: tuple[MentionRef, ...]
     conflicts: tuple[str, ...] = ()  # ids of figures from other sources that count the same thing differently
+    measure: str | None = None  # what happened to what is counted ("killed"): the language data's key
+    upper: float | None = None  # the upper end of a range; ``value`` is the lower
+
+
+@dataclass(frozen=True)
+class DevelopmentPoint:
+    figure: str  # figure id
+    value: float | None
+    date: str | None  # the publication date of the articles that report it (ISO), None if unknown
+    articles: tuple[str, ...]  # article ids
+
+
+@dataclass(frozen=True)
+class Development:
+    """One quantity reported with different values over time ("36 Tote" on 1 March, "57 Tote" on 3
+    March): an update, not a contradiction."""
+
+    id: str
+    measure: str  # the language data's key: "killed"
+    counted: str  # what is counted, as written in the first report ("Menschen")
+    points: tuple[DevelopmentPoint, ...]  # in time order
 
 
 @dataclass(frozen=True)
@@ -248,6 +272,7 @@ class Dossier:
     quotes: tuple[Quote, ...] = ()
     timeline: tuple[Event, ...] = ()
     issues: tuple[Issue, ...] = field(default=())
+    developments: tuple[Development, ...] = ()  # figures that changed over time, apart from conflicts
     # which extractors ran ("actors", "figures", "timeline", "quotes", "summary", "conflicts"): an empty
     # list of a kind that did not run means "not extracted", not "none found"
     capabilities: frozenset[str] = frozenset()

@@ -93,7 +93,7 @@ CASES: list[tuple[str, list[tuple[float | None, str, str | None]]]] = [
     ("Die Mannschaft Mainz 05 gewann.", []),
     ("Das geschah zum ersten Mal.", []),
     ("Ein Sprecher sagte, man prüfe den Fall.", []),
-    ("Die Zahl der Opfer stieg auf 12.", []),
+    ("Die Zahl der Opfer stieg auf 12.", [(12, "Opfer", None)]),  # counted before the number
 ]
 
 
@@ -164,3 +164,87 @@ def test_figures_linked_by_context_alone_do_not_snowball(tmp_path: Path) -> None
     hundreds = [f for f in dossier.figures if f.value == 100]
     assert sum(len(f.mentions) for f in hundreds) == 3
     assert max(len({r.article for r in f.mentions}) for f in hundreds) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # (value, upper, what is counted as written, measure, change)
+        (
+            "Bei dem Unglück sind 36 Menschen ums Leben gekommen, 85 Menschen wurden verletzt.",
+            [(36, None, "Menschen", "killed", False), (85, None, "Menschen", "injured", False)],
+        ),
+        (
+            "Es gab 52 Tote und 90 Verletzte.",
+            [(52, None, "Tote", "killed", False), (90, None, "Verletzte", "injured", False)],
+        ),
+        ("Die Zahl der Todesopfer ist auf 57 gestiegen.", [(57, None, "Todesopfer", "killed", True)]),
+        (
+            "Getötet wurden 12 Soldaten und zwei Polizisten.",  # two coordinated quantities, two figures
+            [(12, None, "Soldaten", "killed", False), (2, None, "Polizisten", "killed", False)],
+        ),
+        ("Zwischen 20 und 30 Personen wurden festgenommen.", [(20, 30, "Personen", "arrested", False)]),
+        ("Zwei bis drei Häuser brannten ab.", [(2, 3, "Häuser", None, False)]),
+        ("Der Wagen fuhr 100 Kilometer pro Stunde.", [(100, None, "Kilometer pro Stunde", None, False)]),
+        ("Auf der B 96 staute sich der Verkehr.", []),  # a road number is no quantity
+    ],
+    ids=lambda v: v[:40] if isinstance(v, str) else None,
+)
+def test_what_is_counted_and_how(
+    tools: tuple[Reader, FigureExtractor, PosTagger],
+    sentence: str,
+    expected: list[tuple[float, float | None, str, str | None, bool]],
+) -> None:
+    reader, extractor, pos = tools
+    article = reader.parse(sentence, "a.txt", "a", markdown=False, warnings=[])
+    tags = [pos.tag([t.text for t in tokens]) for tokens in article.tokens]
+    got = [(m.value, m.upper, m.unit, m.measure, m.change) for m in extractor.extract(article, tags)]
+    assert got == expected
+
+
+DEVELOPMENTS = Path(__file__).parent / "fixtures" / "developments"
+
+
+def test_a_rising_toll_is_a_development_and_a_same_day_disagreement_a_conflict(tmp_path: Path) -> None:
+    """Invented story, three reports over two days: the death toll rises from 36 (1 March) to 57 in
+    one report and 52 in another (3 March); the injured rise from 85 to 90; killed never merge with
+    or contradict injured."""
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(DEVELOPMENTS.glob("*.txt"))}
+    dossier = gather_texts(tmp_path, texts)
+    by_measure = {d.measure: d for d in dossier.developments}
+    assert set(by_measure) == {"killed", "injured"}
+    killed = by_measure["killed"]
+    assert [(p.date, p.value) for p in killed.points] == [
+        ("2023-03-01", 36),
+        ("2023-03-03", 52),
+        ("2023-03-03", 57),
+    ]
+    injured = by_measure["injured"]
+    assert [(p.date, p.value, len(p.articles)) for p in injured.points] == [
+        ("2023-03-01", 85, 1),
+        ("2023-03-03", 90, 2),
+    ]
+    figures = {f.id: f for f in dossier.figures}
+    conflicts = {(figures[f].value, figures[c].value) for f in figures for c in figures[f].conflicts}
+    assert conflicts == {(57, 52), (52, 57)}  # the same day, two sources: a real disagreement
+    assert all(f.measure != "killed" or figures[c].measure == "killed" for f in figures.values() for c in f.conflicts)
+    # the toll that rose is an update, not a conflict with the first report
+    first = next(f for f in figures.values() if f.value == 36)
+    assert first.conflicts == ()
+
+
+def test_developments_and_measures_are_exported_valid(tmp_path: Path) -> None:
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    from generator.write.export import dossier_json
+
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(DEVELOPMENTS.glob("*.txt"))}
+    data = json.loads(dossier_json(gather_texts(tmp_path, texts)))
+    schema = json.loads((resources.files("generator") / "dossier.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    killed = next(d for d in data["developments"] if d["measure"] == "killed")
+    assert [p["value"] for p in killed["points"]] == [36, 52, 57]
+    assert {f["measure"] for f in data["figures"] if "measure" in f} >= {"killed", "injured"}

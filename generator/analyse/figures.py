@@ -21,6 +21,7 @@ from generator.model import Article, FigureMention, Token
 NOUN_TAGS = ("NN", "NNA", "NE")
 ADJ_TAGS = ("ADJ(A)", "ADJA", "CARD")
 QUOTE_TAGS = ("$(",)
+_CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—"}
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ class FigureExtractor:
         if low in self.cues.vague and w[:1].isupper():
             return _Number(i, i + 1, None, "vague")
         value = self.digits(w)
+        if value is None and self._final_count(words, i):
+            value = float(w[:-1])
         if value is None:
             value = self.number_word(w)
         if value is None:
@@ -139,11 +142,20 @@ class FigureExtractor:
         # coordination: "Polizisten und Nationalgardisten", "Einwohnerinnen und Einwohner"
         if end + 1 < n and words[end].casefold() in ("und", "oder", "and", "or"):
             m = end + 1
-            while m < n and tags[m].startswith(ADJ_TAGS):
+            # (a number after "und" starts a figure of its own: "12 Soldaten und zwei Polizisten")
+            while m < n and tags[m].startswith(ADJ_TAGS) and self._number_at(words, m) is None:
                 m += 1
             if m < n and _is_noun(tags[m]) and self._cap(words[m]):
                 end = m + 1
-        return (start, self._genitive(words, tags, end))
+        end = self._genitive(words, tags, end)
+        # a rate: "100 Kilometer pro Stunde", "8 Liter je 100 Kilometer"
+        if end + 1 < n and words[end].casefold() in self.cues.rate_words:
+            k = end + 1
+            if self._number_at(words, k) is not None:
+                k += 1
+            if k < n and _is_noun(tags[k]):
+                end = k + 1
+        return (start, end)
 
     def _genitive(self, words: Sequence[str], tags: Sequence[str], j: int) -> int:
         """End of a genitive complement starting at ``j`` ("der Polizei und der Nationalgarde"), else ``j``."""
@@ -185,7 +197,8 @@ class FigureExtractor:
             if number is None or self._not_a_figure(words, i, number):
                 i += 1
                 continue
-            unit = self._unit(words, tags, number.end, number)
+            upper, number = self._range(words, number)
+            unit = self._unit(words, tags, number.end, number) or self._counted_before(words, tags, number)
             if unit is None:
                 i += 1
                 continue
@@ -205,15 +218,101 @@ class FigureExtractor:
                 unit_text = article.body[tokens[u0].start : tokens[unit[1] - 1].end]
                 unit_text = unit_text.strip("\"„“”»«'’‚ ")
             qualifier = qualifier.lower() if qualifier else None
-            found.append(FigureMention(start, end, article.body[start:end], number.value, unit_text, qualifier))
+            if unit[0] < number.start:  # counted before the number ("die Zahl der Todesopfer … auf 57")
+                start, end = tokens[q_start].start, tokens[number.end - 1].end
+                end -= words[number.end - 1].endswith(".")  # "auf 12." ends the sentence
+                end_tok = number.end
+            measure = self._measure(words, unit, number) if number.kind in ("count", "vague") else None
+            change = any(w.casefold() in self.cues.change_cues for w in self._clause(words, number.start))
+            found.append(
+                FigureMention(
+                    start, end, article.body[start:end], number.value, unit_text, qualifier, measure, change, upper
+                )
+            )
             i = end_tok
         return found
+
+    # --- what is counted, and how ------------------------------------------------------------------
+
+    def _final_count(self, words: Sequence[str], i: int) -> bool:
+        """ "Die Zahl der Opfer stieg auf 12.": the tokeniser keeps the full stop with a number that
+        ends the sentence; after a count word in its clause it is a count, not an ordinal."""
+        return (
+            i == len(words) - 1
+            and words[i][:-1].isdigit()
+            and any(w.casefold() in self.cues.count_words for w in self._clause(words, i))
+        )
+
+    def _range(self, words: Sequence[str], number: _Number) -> tuple[float | None, _Number]:
+        """A range's upper end, and the number with its end moved past it ("zwei bis drei",
+        "zwischen 20 und 30"); (None, number) for a single number."""
+        n = len(words)
+        j = number.end
+        between = number.start > 0 and words[number.start - 1].casefold() in self.cues.range_openers
+        joins = self.cues.range_words | ({"und", "and"} if between else set())
+        if number.kind != "count" or number.value is None or j + 1 >= n or words[j].casefold() not in joins:
+            return None, number
+        other = self._number_at(words, j + 1)
+        if other is None or other.kind != "count" or other.value is None or other.value <= number.value:
+            return None, number
+        return other.value, _Number(number.start, other.end, number.value, "count")
+
+    def _counted_before(self, words: Sequence[str], tags: Sequence[str], number: _Number) -> tuple[int, int] | None:
+        """ "die Zahl der Todesopfer ist auf 57 gestiegen": the noun after a count word earlier in the
+        clause, when nothing counted follows the number."""
+        if number.kind != "count":
+            return None
+        lo = self._clause_start(words, number.start)
+        for k in range(number.start - 1, lo - 1, -1):
+            if (
+                words[k].casefold() in self.cues.count_words
+                and k + 2 < number.start
+                and words[k + 1].casefold() in ("der", "des", "of", "the")
+                and _is_noun(tags[k + 2])
+            ):
+                return (k + 2, k + 3)
+        return None
+
+    def _clause_start(self, words: Sequence[str], i: int) -> int:
+        return next((k + 1 for k in range(i - 1, -1, -1) if words[k] in _CLAUSE_BREAKS), 0)
+
+    def _clause(self, words: Sequence[str], i: int) -> Sequence[str]:
+        hi = next((k for k in range(i + 1, len(words)) if words[k] in _CLAUSE_BREAKS), len(words))
+        return words[self._clause_start(words, i) : hi]
+
+    def _measure(self, words: Sequence[str], unit: tuple[int, int], number: _Number) -> str | None:
+        """What the figure counts happened to it: a measure noun as what is counted ("57 Todesopfer"),
+        else the cue nearest the number in its clause ("36 Menschen kamen ums Leben")."""
+        counted = {w.casefold() for w in words[unit[0] : unit[1]]}
+        lo = self._clause_start(words, number.start)
+        # "die Zahl der Todesopfer ist auf 57 Menschen gestiegen": the count word's noun says it
+        for k in range(lo, number.start - 2):
+            if words[k].casefold() in self.cues.count_words:
+                counted.add(words[k + 2].casefold())
+        for key, m in self.cues.measures.items():
+            if counted & m.nouns:
+                return key
+        hi = next((k for k in range(number.end, len(words)) if words[k] in _CLAUSE_BREAKS), len(words))
+        low = [w.casefold() for w in words]
+        best: tuple[int, int, str] | None = None  # (distance, after the number first, key)
+        for key, m in self.cues.measures.items():
+            for cue in m.cues:
+                for k in range(lo, hi - len(cue) + 1):
+                    if tuple(low[k : k + len(cue)]) == cue and not number.start <= k < number.end:
+                        distance = k - number.end if k >= number.end else number.start - k
+                        candidate = (distance, 0 if k >= number.end else 1, key)
+                        if best is None or candidate < best:
+                            best = candidate
+        return best[2] if best else None
 
     def _not_a_figure(self, words: Sequence[str], i: int, number: _Number) -> bool:
         w = words[i]
         nxt = words[number.end].casefold() if number.end < len(words) else ""
         prev = words[i - 1].casefold() if i > 0 else ""
-        if nxt in self.cues.months or w.endswith("."):  # "am 5. Januar", ordinals
+        if nxt in self.cues.months or (w.endswith(".") and not self._final_count(words, i)):  # "am 5. Januar"
+            return True
+        # a road, line or model number: "B 96", "A 9", "U 2"
+        if i > 0 and words[i - 1].isupper() and words[i - 1].isalpha() and len(words[i - 1]) <= 2 and w.isdigit():
             return True
         # an identifier ("Platz 3") or a year after a time word ("im Jahr 1991"); a bare year has no
         # unit after it ("2019 hatte er …") and is left out for that reason

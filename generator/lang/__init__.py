@@ -99,6 +99,16 @@ class ActorCues:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """What a count of people says happened to them (``figures.yaml`` measures)."""
+
+    key: str  # "killed"
+    label: str  # what the page shows: "Tote"
+    nouns: frozenset[str]  # counted nouns that are the measure ("Todesopfer")
+    cues: tuple[tuple[str, ...], ...]  # words or phrases in the clause that say it ("ums Leben")
+
+
+@dataclass(frozen=True)
 class FigureCues:
     """Words and forms of quantities (``figures.yaml``), case-folded."""
 
@@ -117,6 +127,13 @@ class FigureCues:
     thousands_separator: str
     decimal_separator: str
     nouns_capitalised: bool
+    measures: MappingProxyType[str, Measure]
+    change_cues: frozenset[str]
+    count_words: frozenset[str]
+    range_words: frozenset[str]
+    range_openers: frozenset[str]
+    rate_words: frozenset[str]
+    people_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -393,7 +410,28 @@ def _figure_cues(code: str) -> FigureCues:
         thousands_separator=_text(data, "thousands_separator", where),
         decimal_separator=_text(data, "decimal_separator", where),
         nouns_capitalised=bool(data.get("nouns_capitalised", False)),
+        measures=_measures(data, where),
+        change_cues=_word_set(data, "change_cues", where),
+        count_words=_word_set(data, "count_words", where),
+        range_words=_word_set(data, "range_words", where),
+        range_openers=_word_set(data, "range_openers", where),
+        rate_words=_word_set(data, "rate_words", where),
+        people_nouns=_word_set(data, "people_nouns", where),
     )
+
+
+def _measures(data: dict[str, Any], where: str) -> MappingProxyType[str, Measure]:
+    value = data.get("measures")
+    if not isinstance(value, dict) or not value:
+        raise LanguageDataError(f"{where}: measures must map a key to its label, nouns and cues")
+    out = {}
+    for key, spec in value.items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("cues"), list):
+            raise LanguageDataError(f"{where}: measure {key!r} needs a label, nouns (text) and cues (a list)")
+        cues = tuple(tuple(str(c).casefold().split()) for c in spec["cues"] if str(c).strip())
+        label = _text(spec, "label", f"{where}: measure {key!r}")
+        out[str(key)] = Measure(str(key), label, _word_set(spec, "nouns", f"{where}: measure {key!r}"), cues)
+    return MappingProxyType(out)
 
 
 def _actor_cues(code: str) -> ActorCues:

@@ -17,11 +17,14 @@ from generator.lang import LanguageData, load_language
 from generator.merge.actors import MergedActor, bracketed_aliases, long_forms, merge_actor_mentions
 from generator.merge.events import STEM as EVENT_STEM
 from generator.merge.events import Dated, calendar, merge_events
-from generator.merge.figures import Found, MergedFigure, merge_figure_mentions
+from generator.merge.figures import Found, MergedFigure, merge_figure_mentions, quantity
+from generator.merge.grouping import Groups
 from generator.model import (
     Actor,
     Article,
     ArticleFacts,
+    Development,
+    DevelopmentPoint,
     Dossier,
     Event,
     EventMention,
@@ -146,10 +149,11 @@ def _figures(
     function_words: frozenset[str],
     age_units: frozenset[str],
     stems_of: Mapping[str, Sequence[frozenset[str]]],
-) -> list[Figure]:
+    people: frozenset[str],
+) -> tuple[list[Figure], list[Development]]:
     order = {a.id: n for n, a in enumerate(articles)}
     found = [Found(a, sentence_at(a, m.start), m) for a, f in pairs for m in f.figures]
-    merged = merge_figure_mentions(found, function_words, lambda f: stems_of[f.article.id][f.sentence])
+    merged = merge_figure_mentions(found, function_words, lambda f: stems_of[f.article.id][f.sentence], people)
     ranked = sorted(range(len(merged)), key=lambda k: _figure_importance(merged[k], order, age_units))
     ids = _Ids("f")
     id_of = {k: ids(merged[k].first.text) for k in ranked}
@@ -158,9 +162,39 @@ def _figures(
         x = merged[k]
         m = x.first
         mentions = tuple(dict.fromkeys(mention(f.article, f.mention.start) for f in x.found))
-        out.append(
-            Figure(id_of[k], m.value, m.unit, m.qualifier, m.text, mentions, tuple(id_of[c] for c in x.conflicts))
-        )
+        measure = next((f.mention.measure for f in x.found if f.mention.measure), None)
+        conflicts = tuple(id_of[c] for c in x.conflicts)
+        out.append(Figure(id_of[k], m.value, m.unit, m.qualifier, m.text, mentions, conflicts, measure, m.upper))
+    return out, _developments(merged, id_of, people, function_words)
+
+
+def _developments(
+    merged: Sequence[MergedFigure], id_of: Mapping[int, str], people: frozenset[str], function_words: frozenset[str]
+) -> list[Development]:
+    """Figures of one quantity linked by updates (reports of other days), with the reports of the same
+    day that conflict with them: one development each, its points in time order."""
+    linked: Groups[int] = Groups(range(len(merged)))
+    qty = [quantity(x.first, people, function_words) for x in merged]
+    for k, x in enumerate(merged):
+        for other in (*x.updates, *x.conflicts):
+            if qty[k] is not None and qty[k] == qty[other]:
+                linked.union(k, other)
+    ids = _Ids("d")
+    out = []
+    for group in linked.groups():
+        if len(group) < 2 or not any(merged[k].updates for k in group):
+            continue
+        points = []
+        for k in group:
+            x = merged[k]
+            days = sorted({f.article.meta.published for f in x.found if f.article.meta.published})
+            articles = tuple(dict.fromkeys(f.article.id for f in x.found))
+            points.append(DevelopmentPoint(id_of[k], x.first.value, days[0].isoformat() if days else None, articles))
+        points.sort(key=lambda p: (p.date or "", p.value if p.value is not None else -1.0))
+        first = merged[group[0]].first
+        key = qty[group[0]]
+        assert key is not None
+        out.append(Development(ids(f"{key[0]}-{first.unit}"), key[0], first.unit, tuple(points)))
     return out
 
 
@@ -213,7 +247,13 @@ def merge(
     age_units = frozenset(lang.figures.age_unit for lang in languages.values())
     # each sentence's content words, in its article's language (stored by the analysis)
     stems_of = {a.id: sentence_stems(a, f, languages[a.meta.language].function_words) for a, f in pairs}
-    figures = _figures(articles, pairs, function_words, age_units, stems_of)
+    people = frozenset().union(
+        *(
+            lang.figures.people_nouns.union(*(m.nouns for m in lang.figures.measures.values()))
+            for lang in languages.values()
+        )
+    )
+    figures, developments = _figures(articles, pairs, function_words, age_units, stems_of, people)
 
     by_name = {name: a.id for a in actors for name in (a.name, *a.aliases)}
     quote_ids = _Ids("q")
@@ -245,4 +285,5 @@ def merge(
         timeline=tuple(timeline),
         issues=issues,
         capabilities=capabilities,
+        developments=tuple(developments),
     )

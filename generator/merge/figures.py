@@ -11,6 +11,11 @@
   same thing (a shared unit stem) in the same context (at least two shared content words besides it).
   Mentions are compared, not merged groups: the words of a large group together would match almost
   anything.
+* What happened to what is counted (the measure: killed, injured, arrested …) must agree: "36 Tote"
+  never merges with or contradicts "36 Verletzte". Two reports of the same quantity (measure and
+  counted group: people in general, or "Soldaten") with different values, one shared context word,
+  published on different days or saying the number changed ("ist auf 57 gestiegen"), are an update:
+  part of a development, not a conflict. On the same day and without a change word they conflict.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ class Found:
 class MergedFigure:
     found: tuple[Found, ...]  # in dossier order
     conflicts: tuple[int, ...]  # indices of the merged figures this one conflicts with
+    updates: tuple[int, ...] = ()  # indices of the merged figures that report the same quantity at another time
 
     @property
     def first(self) -> FigureMention:
@@ -49,9 +55,29 @@ class MergedFigure:
         return {f.article.id for f in self.found}
 
 
+def compatible(a: FigureMention, b: FigureMention) -> bool:
+    """Two figures may count the same thing: their measures agree, or one has none."""
+    return a.measure is None or b.measure is None or a.measure == b.measure
+
+
+def quantity(m: FigureMention, people: frozenset[str], function_words: frozenset[str]) -> tuple[str, str] | None:
+    """The quantity a measured figure counts: its measure and the group counted ("" for people in
+    general: "Menschen", "Todesopfer"; else the head noun's stem: "Soldaten")."""
+    if m.measure is None:
+        return None
+    words = m.unit.split()
+    if not words or any(w.casefold() in people for w in words):
+        return m.measure, ""
+    return m.measure, min(stems(words[-1], function_words) or {words[-1].casefold()})
+
+
 def merge_figure_mentions(
-    found: Sequence[Found], function_words: frozenset[str], sentence_words: Callable[[Found], frozenset[str]]
+    found: Sequence[Found],
+    function_words: frozenset[str],
+    sentence_words: Callable[[Found], frozenset[str]],
+    people: frozenset[str] = frozenset(),
 ) -> list[MergedFigure]:
+    """``people``: nouns for people in general and the measures' own nouns (:func:`quantity`)."""
     unit_stems = [stems(f.mention.unit, function_words) for f in found]
     # the sentence's words besides the figure itself (its number words and its unit)
     context = [
@@ -59,7 +85,7 @@ def merge_figure_mentions(
     ]
     same: Groups[int] = Groups(range(len(found)))
     keys: list[object] = [
-        round(f.mention.value, 6)
+        (round(f.mention.value, 6), f.mention.upper)
         if f.mention.value is not None
         else ("vague", f.mention.text.casefold(), f.mention.unit.casefold())
         for f in found
@@ -70,8 +96,10 @@ def merge_figure_mentions(
         for s in units:
             by_value_unit[(keys[i], s)].append(i)
     for members in by_value_unit.values():
-        for b in members[1:]:
-            same.union(members[0], b)
+        for pos, b in enumerate(members[1:], 1):
+            a = next((a for a in members[:pos] if compatible(found[a].mention, found[b].mention)), None)
+            if a is not None:
+                same.union(a, b)
     # Same value, other units, shared context words: candidate pairs come from postings of
     # (value, context word), never from all pairs of a value. They join only mutual best matches:
     # chained, they would snowball across a large dossier ("100 Meter" ~ "100 Feuerwehrleute" ~
@@ -83,8 +111,8 @@ def merge_figure_mentions(
                 by_value_word[(keys[i], w)].append(i)
     best: dict[int, tuple[int, int]] = {}  # mention → (shared words, -partner)
     for (a, b), shared in sorted(_shared_counts(by_value_word.values()).items()):
-        if unit_stems[a] & unit_stems[b]:
-            continue  # joined above
+        if unit_stems[a] & unit_stems[b] or not compatible(found[a].mention, found[b].mention):
+            continue  # joined above, or counting what happened to them differently
         value = found[a].mention.value
         assert value is not None
         if (value >= SPECIFIC and shared >= CONTEXT_WORDS) or (value >= LARGE and shared >= 1):
@@ -106,20 +134,48 @@ def merge_figure_mentions(
             for w in context[i]:
                 by_stem_word[s][w].append(i)
     conflicts: dict[int, set[int]] = defaultdict(set)
-    for postings in by_stem_word.values():
-        for (a, b), shared in _shared_counts(postings.values()).items():
-            if shared < CONTEXT_WORDS:
-                continue
-            ga, gb = group_of[a], group_of[b]
-            if ga == gb or found[a].article.id == found[b].article.id:
-                continue  # one article giving two numbers is no disagreement between sources
-            va, vb = found[a].mention.value, found[b].mention.value
-            if va == vb and va is not None:
-                continue
+    updates: dict[int, set[int]] = defaultdict(set)
+
+    def disagree(a: int, b: int) -> None:
+        ga, gb = group_of[a], group_of[b]
+        fa, fb = found[a], found[b]
+        if ga == gb or fa.article.id == fb.article.id or not compatible(fa.mention, fb.mention):
+            return  # one article giving two numbers is no disagreement between sources
+        va, vb = fa.mention.value, fb.mention.value
+        if va == vb and va is not None:
+            return
+        # another day is another moment; without dates, a word of change ("ist auf 57 gestiegen")
+        # says the number moved since; two reports of one day disagree about the same moment
+        da, db = fa.article.meta.published, fb.article.meta.published
+        known = da is not None and db is not None
+        if (known and da != db) or (not known and (fa.mention.change or fb.mention.change)):
+            updates[ga].add(gb)
+            updates[gb].add(ga)
+        else:
             conflicts[ga].add(gb)
             conflicts[gb].add(ga)
+
+    for postings in by_stem_word.values():
+        for (a, b), shared in _shared_counts(postings.values()).items():
+            if shared >= CONTEXT_WORDS:
+                disagree(a, b)
+    # the same measured quantity: one shared context word (the story's) is enough
+    qty = [quantity(f.mention, people, function_words) for f in found]
+    by_quantity_word: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, q in enumerate(qty):
+        if q is not None:
+            for w in context[i]:
+                by_quantity_word[q][w].append(i)
+    for postings in by_quantity_word.values():
+        for a, b in _shared_counts(postings.values()):
+            disagree(a, b)
+    for gi in list(conflicts):  # a pair that is an update somewhere is not a conflict
+        conflicts[gi] -= updates.get(gi, set())
     return [
-        MergedFigure(tuple(found[i] for i in g), tuple(sorted(conflicts.get(gi, ())))) for gi, g in enumerate(ordered)
+        MergedFigure(
+            tuple(found[i] for i in g), tuple(sorted(conflicts.get(gi, ()))), tuple(sorted(updates.get(gi, ())))
+        )
+        for gi, g in enumerate(ordered)
     ]
 
 

@@ -120,3 +120,45 @@ def timeline_svg(points: Sequence[Point], title: str, legend: tuple[str, str]) -
     parts.append(f'<text x="328" y="{y + 4}" font-family="sans-serif" font-size="12">{escape(legend[1])}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+@dataclass(frozen=True)
+class Step:
+    date_label: str
+    value: float | None
+    label: str  # the value as written
+    source: str
+
+
+def development_svg(steps: Sequence[Step], title: str) -> str:
+    """A figure over time: one column per report in time order, its value as a bar (a vague amount
+    as a hatched stub), the value as written above it and the date and source below."""
+    col, bar_max, top = 150, 140, 40
+    width = 40 + col * len(steps)
+    height = top + bar_max + 60
+    highest = max((s.value for s in steps if s.value is not None), default=0.0) or 1.0
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-label={quoteattr(title)}>',
+        f"<title>{escape(title)}</title>",
+        '<rect width="100%" height="100%" fill="#ffffff"/>',
+        f'<line x1="20" y1="{top + bar_max}" x2="{width - 20}" y2="{top + bar_max}" stroke="#9e9e9e"/>',
+    ]
+    for k, s in enumerate(steps):
+        x = 20 + col * k + 30
+        h = bar_max * (s.value / highest) if s.value is not None else 12.0
+        y = top + bar_max - h
+        fill = COLOURS[0] if s.value is not None else "#bdbdbd"
+        parts.append(f'<rect x="{x}" y="{y:.1f}" width="{col - 60}" height="{h:.1f}" fill="{fill}"/>')
+        mid = x + (col - 60) / 2
+        for dy, text, size in (
+            (y - 8, cut_at_word(s.label, 22), 12),
+            (top + bar_max + 18, s.date_label, 12),
+            (top + bar_max + 34, cut_at_word(s.source, 22), 11),
+        ):
+            parts.append(
+                f'<text x="{mid:.1f}" y="{dy:.1f}" font-family="sans-serif" font-size="{size}" '
+                f'text-anchor="middle" fill="#212121">{escape(text)}</text>'
+            )
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"

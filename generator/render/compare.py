@@ -12,7 +12,7 @@ from generator.render.context import (
     frame,
     h2,
 )
-from generator.render.figures import conflict_list
+from generator.render.figures import conflict_list, development_list
 from generator.render.markup import bullet_list, esc, paragraph, table
 from generator.render.timeline import event_date, event_item
 
@@ -49,6 +49,9 @@ def render_compare(ctx: Context) -> str:
             parts.append(bullet_list(items) if items else paragraph(esc(ctx.L("none")), "dossier-empty"))
     parts.append(h2(ctx.L("home_conflicts")))
     parts.append(conflict_list(ctx, COMPARE, HOME_TOP))
+    if ctx.dossier.developments:
+        parts.append(h2(ctx.L("home_developments")))
+        parts.append(development_list(ctx, COMPARE))
     parts.append(h2(ctx.L("compare_aligned")))
     if c.aligned:
         parts.append(paragraph(esc(ctx.L("compare_aligned_intro"))))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Iterable
 
 from babel.numbers import format_decimal
 
-from generator.model import Figure
-from generator.render.charts import Bar, Row
+from generator.model import Development, Figure
+from generator.render.charts import Bar, Row, Step
 from generator.render.context import (
     FIGURES,
     Context,
@@ -16,7 +17,7 @@ from generator.render.context import (
     h2,
     none_found,
 )
-from generator.render.markup import esc, link, paragraph, table
+from generator.render.markup import bullet_list, esc, link, paragraph, table
 
 
 def _value(ctx: Context, value: float | None) -> str:
@@ -34,6 +35,86 @@ def _figure_sources(ctx: Context, f: Figure) -> list[str]:
     return list(dict.fromkeys(ctx.short(ctx.articles[r.article]) for r in f.mentions))
 
 
+def counted(ctx: Context, f: Figure) -> str:
+    """What a figure counts, as a reader says it: "Tote" for people killed, "Soldaten (Tote)" for a
+    group, the unit as written otherwise."""
+    measure = ctx.lang.figures.measures.get(f.measure) if f.measure else None
+    if measure is None:
+        return f.unit
+    words = {w.casefold() for w in f.unit.split()}
+    if words & (ctx.lang.figures.people_nouns | measure.nouns) or not words:
+        return measure.label
+    return f"{f.unit} ({measure.label})"
+
+
+def _value_range(ctx: Context, f: Figure) -> str:
+    return _value(ctx, f.value) + (f"–{_value(ctx, f.upper)}" if f.upper is not None else "")
+
+
+def development_label(ctx: Context, d: Development) -> str:
+    measure = ctx.lang.figures.measures.get(d.measure)
+    return measure.label if measure else d.counted
+
+
+def development_line(ctx: Context, page: str, d: Development) -> str:
+    """ "Tote: 36 (1. März 2023) → 52, 57 (3. März 2023)", linked to the development on the figures page."""
+    by_date: dict[str | None, list[str]] = {}
+    for p in d.points:
+        by_date.setdefault(p.date, []).append(_value(ctx, p.value))
+    steps = " → ".join(
+        f"{', '.join(dict.fromkeys(values))} ({ctx.date(dt.date.fromisoformat(day)) if day else ctx.L('unknown')})"
+        for day, values in by_date.items()
+    )
+    text = ctx.L("development_line", counted=development_label(ctx, d), steps=steps)
+    return link(page, FIGURES, text, anchor=d.id)
+
+
+def development_list(ctx: Context, page: str) -> str:
+    if not ctx.dossier.developments:
+        return none_found(ctx, "developments")
+    return bullet_list(development_line(ctx, page, d) for d in ctx.dossier.developments)
+
+
+def development_steps(ctx: Context, d: Development) -> list[Step]:
+    by_id = ctx.figure_by_id
+    return [
+        Step(
+            ctx.date(dt.date.fromisoformat(p.date)) if p.date else ctx.L("unknown"),
+            p.value,
+            by_id[p.figure].text if p.figure in by_id else _value(ctx, p.value),
+            ", ".join(ctx.short(ctx.articles[a]) for a in p.articles),
+        )
+        for p in d.points
+    ]
+
+
+def _development_section(ctx: Context, d: Development) -> str:
+    by_id = ctx.figure_by_id
+    rows, keys = [], []
+    for p in d.points:
+        f = by_id.get(p.figure)
+        if f is None:
+            continue
+        rows.append(
+            [
+                esc(ctx.date(dt.date.fromisoformat(p.date)) if p.date else ctx.L("unknown")),
+                esc(f.text),
+                esc(_value_range(ctx, f)),
+                esc(", ".join(ctx.short(ctx.articles[a]) for a in p.articles)),
+                "<br>".join(ctx.ref(FIGURES, r) for r in f.mentions),
+            ]
+        )
+        keys.append([p.date or "", None, "" if f.value is None else repr(float(f.value)), None, None])
+    headers = [ctx.L(k) for k in ("col_date", "col_as_written", "col_value", "col_sources", "col_evidence")]
+    alt = esc(ctx.L("development_chart", counted=development_label(ctx, d)))
+    chart = f'<img src="figures-{d.id}.svg" alt="{alt}" class="dossier-chart">'
+    return (
+        f'<h3 id="{esc(d.id)}">{esc(development_label(ctx, d))}</h3>\n'
+        + paragraph(chart)
+        + table(headers, rows, keys, numeric=[False, False, True, False, False])
+    )
+
+
 def figure_table(ctx: Context, page: str, figures: Iterable[Figure]) -> str:
     rows, keys, ids = [], [], []
     by_id = ctx.figure_by_id
@@ -43,8 +124,8 @@ def figure_table(ctx: Context, page: str, figures: Iterable[Figure]) -> str:
         rows.append(
             [
                 esc(f.text),
-                esc(_value(ctx, f.value)),
-                esc(f.unit),
+                esc(_value_range(ctx, f)),
+                esc(counted(ctx, f)),
                 esc(f.qualifier or ""),
                 f"{len(articles)}: {esc(', '.join(_figure_sources(ctx, f)))}",
                 "<br>".join(ctx.ref(page, r) for r in f.mentions),
@@ -58,7 +139,7 @@ def figure_table(ctx: Context, page: str, figures: Iterable[Figure]) -> str:
         for k in (
             "col_as_written",
             "col_value",
-            "col_unit",
+            "col_counted",
             "col_qualifier",
             "col_sources",
             "col_evidence",
@@ -90,7 +171,9 @@ def conflict_list(ctx: Context, page: str, limit: int | None = None) -> str:
         cells = []
         for f in (by_id[a_id], by_id[b_id]):
             refs = "<br>".join(ctx.ref(page, r) for r in f.mentions)
-            cells.append(f"<strong>{esc(f.text)}</strong><br>{esc(', '.join(_figure_sources(ctx, f)))}<br>{refs}")
+            what = f" ({esc(counted(ctx, f))})" if f.measure else ""
+            sources = esc(", ".join(_figure_sources(ctx, f)))
+            cells.append(f"<strong>{esc(f.text)}</strong>{what}<br>{sources}<br>{refs}")
         rows.append(cells)
     return table([ctx.L("conflict_side_a"), ctx.L("conflict_side_b")], rows) + more
 
@@ -110,7 +193,7 @@ def comparison_rows(ctx: Context) -> list[Row]:
             for article_id in dict.fromkeys(r.article for r in g.mentions):
                 bars.append(Bar(ctx.short(ctx.articles[article_id]), g.value, g.text))
         if len({b.source for b in bars}) > 1:
-            rows.append(Row(f.unit, tuple(bars), bool(f.conflicts)))
+            rows.append(Row(counted(ctx, f), tuple(bars), bool(f.conflicts)))
     return rows
 
 
@@ -121,6 +204,10 @@ def render_figures(ctx: Context) -> str:
     parts = [paragraph(esc(ctx.L("figures_intro")))]
     parts.append(h2(ctx.L("home_conflicts")))
     parts.append(conflict_list(ctx, FIGURES))
+    if ctx.dossier.developments:
+        parts.append(h2(ctx.L("home_developments")))
+        parts.append(paragraph(esc(ctx.L("developments_intro"))))
+        parts.extend(_development_section(ctx, d) for d in ctx.dossier.developments)
     if comparison_rows(ctx):
         parts.append(h2(ctx.L("comparison")))
         parts.append(paragraph(esc(ctx.L("comparison_intro"))))

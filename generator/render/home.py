@@ -18,7 +18,7 @@ from generator.render.context import (
     h2,
     none_found,
 )
-from generator.render.figures import conflict_list, figure_table
+from generator.render.figures import conflict_list, development_list, figure_table
 from generator.render.markup import bullet_list, esc, link, paragraph
 from generator.render.timeline import event_date, event_item
 
@@ -66,6 +66,9 @@ def render_home(ctx: Context) -> str:
     )
     parts.append(h2(ctx.L("home_conflicts")))
     parts.append(conflict_list(ctx, HOME, HOME_TOP))
+    if d.developments:
+        parts.append(h2(ctx.L("home_developments")))
+        parts.append(development_list(ctx, HOME))
     for g in ctx.comparison.groups:  # and what only one source reports
         counts = [
             ctx.L("home_only", source=ctx.short(ctx.articles[a]), figures=len(f), events=len(e))

@@ -18,7 +18,7 @@ from generator.model import Dossier
 from generator.read.layout import plain_title
 from generator.render.actors import render_actor, render_actor_index
 from generator.render.articles import render_article, render_article_index
-from generator.render.charts import comparison_svg, timeline_svg
+from generator.render.charts import comparison_svg, development_svg, timeline_svg
 from generator.render.compare import render_compare
 from generator.render.context import (
     ACTORS,
@@ -39,7 +39,7 @@ from generator.render.context import (
     make_context,
 )
 from generator.render.data import render_data
-from generator.render.figures import comparison_rows, render_figures
+from generator.render.figures import comparison_rows, development_label, development_steps, render_figures
 from generator.render.forking import Forked
 from generator.render.home import render_home
 from generator.render.network import network_svg
@@ -134,6 +134,10 @@ def _overview_files(ctx: Context, export: Export) -> dict[str, bytes]:
     if dossier.timeline:
         keys = (ctx.L("timeline_several"), ctx.L("timeline_one"))
         files["timeline.svg"] = timeline_svg(timeline_points(ctx), ctx.L("nav_timeline"), keys)
+    for d in dossier.developments:
+        files[f"figures-{d.id}.svg"] = development_svg(
+            development_steps(ctx, d), ctx.L("development_chart", counted=development_label(ctx, d))
+        )
     comparison = comparison_rows(ctx)
     if comparison:
         files["figures.svg"] = comparison_svg(comparison, ctx.L("comparison"), ctx.L("conflict"))

@@ -63,9 +63,23 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "text": f.text,
                 "mentions": [_mention(r) for r in f.mentions],
                 "conflicts_with": list(f.conflicts),
+                **({"measure": f.measure} if f.measure else {}),
+                **({"upper": _num(f.upper)} if f.upper is not None else {}),
             }
             for f in dossier.figures
             if f.value is not None  # the schema wants a number; vague amounts stay on the pages
+        ],
+        "developments": [
+            {
+                "id": d.id,
+                "measure": d.measure,
+                "counted": d.counted,
+                "points": [
+                    {"figure": p.figure, "value": _num(p.value), "date": p.date, "articles": list(p.articles)}
+                    for p in d.points
+                ],
+            }
+            for d in dossier.developments
         ],
         "quotes": [
             {
@@ -137,6 +151,9 @@ def article_record(article: Article, facts: ArticleFacts, file: str) -> dict[str
                 "unit": m.unit,
                 "qualifier": m.qualifier,
             }
+            | ({"measure": m.measure} if m.measure else {})
+            | ({"change": True} if m.change else {})
+            | ({"upper": _num(m.upper)} if m.upper is not None else {})
             for m in facts.figures
         ],
         "quotes": [

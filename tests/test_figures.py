@@ -187,6 +187,15 @@ def test_figures_linked_by_context_alone_do_not_snowball(tmp_path: Path) -> None
         ("Zwei bis drei Häuser brannten ab.", [(2, 3, "Häuser", None, False)]),
         ("Der Wagen fuhr 100 Kilometer pro Stunde.", [(100, None, "Kilometer pro Stunde", None, False)]),
         ("Auf der B 96 staute sich der Verkehr.", []),  # a road number is no quantity
+        ("Die Witwe des am 11. November 2004 Verstorbenen klagte.", []),  # the year of a date
+        (
+            "Mindestens acht Menschen (sieben Patienten und eine Pflegerin) kamen ums Leben.",  # an aside
+            [(8, None, "Menschen", "killed", False), (7, None, "Patienten", "killed", False)],
+        ),
+        (
+            "Dabei wurden 40 Menschen getötet und mehr als 100 Autos zerstört.",  # the cue is the people's
+            [(40, None, "Menschen", "killed", False), (100, None, "Autos", None, False)],
+        ),
     ],
     ids=lambda v: v[:40] if isinstance(v, str) else None,
 )

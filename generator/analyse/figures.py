@@ -21,7 +21,7 @@ from generator.model import Article, FigureMention, Token
 NOUN_TAGS = ("NN", "NNA", "NE")
 ADJ_TAGS = ("ADJ(A)", "ADJA", "CARD")
 QUOTE_TAGS = ("$(",)
-_CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—"}
+_CLAUSE_BREAKS = {",", ";", ":", "–", "—"}
 
 
 @dataclass(frozen=True)
@@ -274,11 +274,25 @@ class FigureExtractor:
         return None
 
     def _clause_start(self, words: Sequence[str], i: int) -> int:
-        return next((k + 1 for k in range(i - 1, -1, -1) if words[k] in _CLAUSE_BREAKS), 0)
+        """Start of the number's clause: after the last comma, semicolon, colon or dash before it
+        (a bracketed aside is part of the clause: "acht Menschen (sieben Patienten …) kamen ums Leben")."""
+        depth = 0
+        for k in range(i - 1, -1, -1):
+            depth = max(depth + (words[k] == ")") - (words[k] == "("), 0)
+            if depth == 0 and words[k] in _CLAUSE_BREAKS:
+                return k + 1
+        return 0
+
+    def _clause_end(self, words: Sequence[str], i: int) -> int:
+        depth = 0
+        for k in range(i + 1, len(words)):
+            depth = max(depth + (words[k] == "(") - (words[k] == ")"), 0)
+            if depth == 0 and words[k] in _CLAUSE_BREAKS:
+                return k
+        return len(words)
 
     def _clause(self, words: Sequence[str], i: int) -> Sequence[str]:
-        hi = next((k for k in range(i + 1, len(words)) if words[k] in _CLAUSE_BREAKS), len(words))
-        return words[self._clause_start(words, i) : hi]
+        return words[self._clause_start(words, i) : self._clause_end(words, i)]
 
     def _measure(self, words: Sequence[str], unit: tuple[int, int], number: _Number) -> str | None:
         """What the figure counts happened to it: a measure noun as what is counted ("57 Todesopfer"),
@@ -292,12 +306,17 @@ class FigureExtractor:
         for key, m in self.cues.measures.items():
             if counted & m.nouns:
                 return key
-        hi = next((k for k in range(number.end, len(words)) if words[k] in _CLAUSE_BREAKS), len(words))
+        hi = self._clause_end(words, number.end - 1)
         low = [w.casefold() for w in words]
+        # a cue before the number is the number's own only if no other number stands before the cue
+        # ("Getötet wurden 12 Soldaten und zwei Polizisten"; not "40 Menschen getötet und 100 Autos")
+        earlier = [k for k in range(lo, number.start) if self._number_at(words, k) is not None]
         best: tuple[int, int, str] | None = None  # (distance, after the number first, key)
         for key, m in self.cues.measures.items():
             for cue in m.cues:
                 for k in range(lo, hi - len(cue) + 1):
+                    if k < number.start and earlier and earlier[0] < k:
+                        continue
                     if tuple(low[k : k + len(cue)]) == cue and not number.start <= k < number.end:
                         distance = k - number.end if k >= number.end else number.start - k
                         candidate = (distance, 0 if k >= number.end else 1, key)
@@ -313,6 +332,8 @@ class FigureExtractor:
             return True
         # a road, line or model number: "B 96", "A 9", "U 2"
         if i > 0 and words[i - 1].isupper() and words[i - 1].isalpha() and len(words[i - 1]) <= 2 and w.isdigit():
+            return True
+        if prev in self.cues.months and len(w) == 4 and w.isdigit():  # "am 11. November 2004 Verstorbenen"
             return True
         # an identifier ("Platz 3") or a year after a time word ("im Jahr 1991"); a bare year has no
         # unit after it ("2019 hatte er …") and is left out for that reason

@@ -21,6 +21,7 @@ from generator.config import DEFAULT_CACHE, Config, ConfigError, load_config
 from generator.lang import available_languages, load_language
 from generator.model import Issue, Severity
 from generator.pipeline import BuildReport, date_articles, generate
+from generator.read.corrections import CorrectionsError, load_corrections
 from generator.read.files import find_seed_files
 from generator.read.reader import Reader
 from generator.write.export import article_record
@@ -48,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     site.add_argument("--published", help="publication date YYYY-MM-DD for files that give none")
     site.add_argument("--jobs", type=int, help="processes that analyse articles in parallel (default: all cores)")
     site.add_argument("--no-cache", action="store_true", help="analyse every article anew, using no cache")
+    site.add_argument(
+        "--corrections",
+        help="the editor's corrections (default: the plugin's option, else corrections.yaml if present)",
+    )
 
     p = argparse.ArgumentParser(
         prog="dossier",
@@ -74,6 +79,15 @@ def _parser() -> argparse.ArgumentParser:
         help="validate seeds and configuration; write nothing",
         description="Read every article and the configuration, list the problems per file, write nothing.",
     )
+    r = sub.add_parser(
+        "review",
+        parents=[common, site],
+        help="the items the generator is least sure of, as a corrections.yaml block to edit",
+        description="List the doubtful items (no speaker, conflicts, one-mention actors, dates counted from a "
+        "narrated day or a weekday), most doubtful first, every line commented out; nothing is written.",
+    )
+    r.add_argument("--limit", type=int, default=50, help="at most this many items (default: %(default)s)")
+    r.add_argument("--format", choices=("yaml", "json"), default="yaml", help="output format (default: %(default)s)")
     a = sub.add_parser(
         "analyse",
         parents=[common],
@@ -135,11 +149,11 @@ def _prepare_docs_dir(config_file: Path) -> None:
 
 def _config(args: argparse.Namespace) -> Config:
     options, base = _mkdocs_options(Path(args.config_file))
-    for name in ("seeds", "docs", "title", "published", "jobs"):
+    for name in ("seeds", "docs", "title", "published", "jobs", "corrections"):
         value = getattr(args, name, None)
         if value is not None:
             options[name] = value
-            if name in ("seeds", "docs"):
+            if name in ("seeds", "docs", "corrections"):
                 options[name] = str(Path(value).resolve())
     if getattr(args, "no_cache", False):
         options["cache"] = None
@@ -208,10 +222,35 @@ def cmd_check(args: argparse.Namespace) -> int:
         result = Reader(config).read_all(progress=bar)
     finally:
         bar.close()
-    _report_issues(result.issues)
+    issues = list(result.issues)
+    corrections = load_corrections(config.corrections)  # a broken file: exit 2, naming the line
+    if corrections.items:  # which of them still match an item: that needs the merged dossier
+        from generator.pipeline import gather
+
+        stale = [i for i in gather(config).issues if i.file == (config.corrections.name if config.corrections else "")]
+        issues.extend(stale)
+    _report_issues(issues)
     if not args.quiet:
-        print(f"{len(result.articles)} articles readable, {len(result.issues)} problem(s)", file=sys.stderr)
-    return EXIT_SKIPPED if any(i.severity is Severity.ERROR for i in result.issues) else EXIT_OK
+        print(f"{len(result.articles)} articles readable, {len(issues)} problem(s)", file=sys.stderr)
+    return EXIT_SKIPPED if any(i.severity is Severity.ERROR for i in issues) else EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from generator.pipeline import gather
+    from generator.write.review import doubts, review_json, review_yaml
+
+    config = _config(args)
+    if args.limit < 1:
+        raise UsageError("--limit: expected a whole number ≥ 1")
+    bar = _Bar(args.quiet)
+    try:
+        dossier = gather(config, progress=bar)
+    finally:
+        bar.close()
+    weekdays = frozenset(load_language(config.language).time.weekdays)
+    items = doubts(dossier, weekdays)[: args.limit]
+    sys.stdout.write(review_json(items) if args.format == "json" else review_yaml(items))
+    return EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -273,7 +312,13 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if any(i.severity is Severity.ERROR for i in result.issues) else EXIT_OK
 
 
-COMMANDS = {"build": cmd_build, "generate": cmd_generate, "check": cmd_check, "analyse": cmd_analyse}
+COMMANDS = {
+    "build": cmd_build,
+    "generate": cmd_generate,
+    "check": cmd_check,
+    "review": cmd_review,
+    "analyse": cmd_analyse,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -288,7 +333,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.setLevel(logging.INFO)
     try:
         return COMMANDS[args.command](args)
-    except (ConfigError, UsageError) as exc:
+    except (ConfigError, UsageError, CorrectionsError) as exc:
         print(f"dossier: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
 

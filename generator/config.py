@@ -30,11 +30,14 @@ class Config:
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
     jobs: int = 1  # processes that read and analyse articles in parallel
     cache_dir: Path | None = None  # the analysis cache (None: no cache)
+    corrections: Path | None = None  # the editor's corrections file (None, or a missing default: none)
 
 
 _KNOWN = {
     "seeds", "docs", "title", "language", "published", "force_language", "max_article_bytes", "jobs", "cache",
+    "corrections",
 }  # fmt: skip
+DEFAULT_CORRECTIONS = "corrections.yaml"  # beside mkdocs.yml; used when it exists
 
 
 def _language(value: Any, option: str) -> str:
@@ -83,6 +86,17 @@ def load_config(options: Mapping[str, Any], base: Path) -> Config:
     if cache is not None and (not isinstance(cache, str | os.PathLike) or not str(cache)):
         raise ConfigError(f"cache: expected a folder path, got {cache!r}")
 
+    corrections = options.get("corrections")
+    if corrections is None:
+        default = base / DEFAULT_CORRECTIONS
+        corrections_path = default if default.is_file() else None
+    elif not isinstance(corrections, str | os.PathLike) or not str(corrections):
+        raise ConfigError(f"corrections: expected a file path, got {corrections!r}")
+    else:
+        corrections_path = Path(corrections) if Path(corrections).is_absolute() else base / Path(corrections)
+        if not corrections_path.is_file():
+            raise ConfigError(f"corrections: {corrections_path} does not exist")
+
     seeds = path("seeds", "seeds")
     docs = path("docs", "site_src")
     if seeds.resolve() == docs.resolve():
@@ -97,4 +111,5 @@ def load_config(options: Mapping[str, Any], base: Path) -> Config:
         max_article_bytes=max_bytes,
         jobs=jobs,
         cache_dir=None if cache is None else (Path(cache) if Path(cache).is_absolute() else base / Path(cache)),
+        corrections=corrections_path,
     )

@@ -196,6 +196,7 @@ class Actor:
     aliases: tuple[str, ...]
     roles: tuple[str, ...]
     mentions: tuple[MentionRef, ...]
+    corrected: str | None = None  # an editor corrected it (corrections.yaml): their note, "" for none
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,7 @@ class Figure:
     conflicts: tuple[str, ...] = ()  # ids of figures from other sources that count the same thing differently
     measure: str | None = None  # what happened to what is counted ("killed"): the language data's key
     upper: float | None = None  # the upper end of a range; ``value`` is the lower
+    corrected: str | None = None  # an editor corrected it (corrections.yaml): their note, "" for none
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,7 @@ class Quote:
     mention: MentionRef
     cue: str | None = None  # the words that frame it, as written
     addressee: str | None = None  # whom it was said to, as written, when the text names it
+    corrected: str | None = None  # an editor corrected it (corrections.yaml): their note, "" for none
 
 
 @dataclass(frozen=True)
@@ -259,6 +262,7 @@ class Event:
     label: str
     mentions: tuple[EventMention, ...]
     until: str | None = None  # the last day of a range ("vom 5. bis 22. November"), as precise as ``date``
+    corrected: str | None = None  # an editor corrected it (corrections.yaml): their note, "" for none
 
 
 @dataclass(frozen=True)

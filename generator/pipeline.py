@@ -19,8 +19,10 @@ from generator.analyse.analyser import Analyser
 from generator.cache import AnalysisCache, ToolStore
 from generator.config import Config
 from generator.lang import LanguageData, load_language
+from generator.merge.corrections import apply_corrections
 from generator.merge.dossier import merge
 from generator.model import Article, ArticleFacts, Dossier, Issue, Severity
+from generator.read.corrections import load_corrections
 from generator.read.decoding import ReadError
 from generator.read.files import article_ids, duplicate_key, find_seed_files
 from generator.read.layout import plain_title
@@ -202,6 +204,9 @@ def _read_and_analyse(config: Config, progress: Progress | None) -> tuple[list[_
 
 
 def gather(config: Config, progress: Progress | None = None) -> Dossier:
+    """Read, analyse and merge every article, then apply the editor's corrections (read first, so
+    that a broken corrections file stops the build before any work; it raises CorrectionsError)."""
+    corrections = load_corrections(config.corrections)
     results, analyser = _read_and_analyse(config, progress)
     articles: list[Article] = []
     facts: list[ArticleFacts] = []
@@ -221,6 +226,9 @@ def gather(config: Config, progress: Progress | None = None) -> Dossier:
     articles, facts = date_articles(articles, facts, analyser, load_language(config.language))
     capabilities = frozenset().union(*(f.capabilities for f in facts)) if facts else frozenset()
     dossier = merge(config.title, config.language, tuple(articles), tuple(facts), tuple(issues), capabilities)
+    dossier, stale = apply_corrections(dossier, corrections)
+    if stale:
+        dossier = replace(dossier, issues=(*dossier.issues, *stale))
     log.info("gathered %d articles (%d issues)", len(dossier.articles), len(dossier.issues))
     return dossier
 

@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from generator.config import DEFAULT_CACHE, DEFAULT_MAX_ARTICLE_BYTES, Config, ConfigError, load_config
 from generator.model import Severity
 from generator.pipeline import BuildReport, generate
+from generator.read.corrections import CorrectionsError
 from generator.render.site import EXTRA_CSS, EXTRA_JS
 
 log = get_plugin_logger("dossier")
@@ -35,6 +36,7 @@ class DossierPluginConfig(MkConfig):
     max_article_bytes = c.Type(int, default=DEFAULT_MAX_ARTICLE_BYTES)
     jobs = c.Optional(c.Type(int))  # default: all cores
     cache = c.Optional(c.Type(str))  # default: .dossier-cache beside mkdocs.yml; "" for none
+    corrections = c.Optional(c.Type(str))  # default: corrections.yaml beside mkdocs.yml, if there is one
 
 
 def core_config(options: DossierPluginConfig, config: MkDocsConfig) -> Config:
@@ -51,6 +53,8 @@ def core_config(options: DossierPluginConfig, config: MkDocsConfig) -> Config:
     }
     if options.published is not None:
         raw["published"] = options.published
+    if options.corrections is not None:
+        raw["corrections"] = options.corrections
     return load_config(raw, base)
 
 
@@ -78,7 +82,10 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.core is not None
-        self.report = generate(self.core)
+        try:
+            self.report = generate(self.core)
+        except CorrectionsError as exc:
+            raise PluginError(f"dossier: {exc}") from exc
         for issue in self.report.issues:
             (log.warning if issue.severity is Severity.ERROR else log.info)("%s", issue)
         if config.nav is None:

@@ -12,6 +12,7 @@ from generator.render.context import (
     NETWORK_TOP,
     Context,
     actor_page,
+    corrected_mark,
     frame,
     h2,
     none_found,
@@ -28,7 +29,8 @@ def actor_table(ctx: Context, page: str, actors: Iterable[Actor], with_kind: boo
         rows.append(
             [
                 ctx.actor_link(page, x.id, x.name)
-                + ("" if x.id in ctx.with_page else " " + ctx.ref(page, x.mentions[0])),
+                + ("" if x.id in ctx.with_page else " " + ctx.ref(page, x.mentions[0]))
+                + corrected_mark(ctx, x.corrected),
                 *kind,
                 esc(", ".join(x.roles)),
                 esc(", ".join(x.aliases)),

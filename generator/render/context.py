@@ -169,6 +169,14 @@ def h2(text: str) -> str:
     return f"## {md_text(text)}\n\n"
 
 
+def corrected_mark(ctx: Context, note: str | None) -> str:
+    """The small mark on an item an editor corrected, the editor's note (text, escaped) as its tooltip."""
+    if note is None:
+        return ""
+    title = esc(note or ctx.L("corrected_no_note"))
+    return f' <span class="dossier-corrected" title="{title}">{esc(ctx.L("corrected"))}</span>'
+
+
 def none_found(ctx: Context, what: str, capabilities: frozenset[str] | None = None) -> str:
     """The honest empty state: nothing found, or an extractor that did not run (for this article)."""
     ran = ctx.dossier.capabilities if capabilities is None else capabilities

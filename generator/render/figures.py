@@ -13,6 +13,7 @@ from generator.render.charts import Bar, Row, Step
 from generator.render.context import (
     FIGURES,
     Context,
+    corrected_mark,
     frame,
     h2,
     none_found,
@@ -123,7 +124,7 @@ def figure_table(ctx: Context, page: str, figures: Iterable[Figure]) -> str:
         conflicts = ", ".join(link(page, FIGURES, by_id[c].text, anchor=c) for c in f.conflicts if c in by_id)
         rows.append(
             [
-                esc(f.text),
+                esc(f.text) + corrected_mark(ctx, f.corrected),
                 esc(_value_range(ctx, f)),
                 esc(counted(ctx, f)),
                 esc(f.qualifier or ""),

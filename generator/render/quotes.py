@@ -10,6 +10,7 @@ from generator.render.context import (
     QUOTES,
     Context,
     actor_page,
+    corrected_mark,
     frame,
     h2,
     none_found,
@@ -29,7 +30,7 @@ def quote_list(ctx: Context, page: str, quotes: Iterable[Quote], with_speaker: b
         speaker = f"<strong>{_speaker_html(ctx, page, q)}</strong>: " if with_speaker else ""
         text = " ".join(q.text.split())
         said = f"„{esc(text)}“" if q.kind == "direct" else f"<em>{esc(ctx.L('reported'))}</em> {esc(text)}"
-        items.append(f"{speaker}{said} {ctx.ref(page, q.mention)}")
+        items.append(f"{speaker}{said} {ctx.ref(page, q.mention)}{corrected_mark(ctx, q.corrected)}")
     return bullet_list(items)
 
 

@@ -51,6 +51,7 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "aliases": list(x.aliases),
                 "roles": list(x.roles),
                 "mentions": [_mention(r) for r in x.mentions],
+                **_corrected(x.corrected),
             }
             for x in dossier.actors
         ],
@@ -63,6 +64,7 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "text": f.text,
                 "mentions": [_mention(r) for r in f.mentions],
                 "conflicts_with": list(f.conflicts),
+                **_corrected(f.corrected),
                 **({"measure": f.measure} if f.measure else {}),
                 **({"upper": _num(f.upper)} if f.upper is not None else {}),
             }
@@ -91,6 +93,7 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "mention": _mention(q.mention),
                 "cue": q.cue,
                 "addressee": q.addressee,
+                **_corrected(q.corrected),
             }
             for q in dossier.quotes
         ],
@@ -100,6 +103,7 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "date": e.date,
                 "time_of_day": e.time_of_day,
                 **({"until": e.until} if e.until else {}),
+                **_corrected(e.corrected),
                 "label": e.label,
                 "mentions": [
                     {
@@ -115,6 +119,11 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
             for e in dossier.timeline
         ],
     }
+
+
+def _corrected(note: str | None) -> dict[str, Any]:
+    """ "corrected": {"note": …} on an item an editor corrected; nothing otherwise."""
+    return {} if note is None else {"corrected": {"note": note or None}}
 
 
 def dossier_json(dossier: Dossier) -> bytes:

@@ -7,6 +7,7 @@ message naming the file, the line and the reason; its texts are shown as text, n
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -103,6 +104,7 @@ def load_corrections(path: Path | None) -> Corrections:
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise CorrectionsError(f"{name}{where}: not valid YAML: {problem}") from None
+    data = _dates_as_text(data)  # "date: 2023-02-27" unquoted is a date to YAML, text to the schema
     schema = json.loads((resources.files("generator") / "corrections.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
@@ -117,6 +119,16 @@ def load_corrections(path: Path | None) -> Corrections:
             line = _line_of(root, [section, index])
             items.append(_correction(section, item, line))
     return Corrections(path, tuple(items))
+
+
+def _dates_as_text(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _dates_as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_text(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def _message(error: jsonschema.ValidationError) -> str:

@@ -239,6 +239,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     from generator.pipeline import gather
     from generator.write.review import doubts, review_json, review_yaml
 
+    _prepare_docs_dir(Path(args.config_file))
     config = _config(args)
     if args.limit < 1:
         raise UsageError("--limit: expected a whole number ≥ 1")

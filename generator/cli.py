@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,6 +25,7 @@ from generator.pipeline import BuildReport, date_articles, generate
 from generator.read.corrections import CorrectionsError, load_corrections
 from generator.read.files import find_seed_files
 from generator.read.reader import Reader
+from generator.render.site import EXTRA_CSS, EXTRA_JS
 from generator.write.export import article_record
 
 log = logging.getLogger("generator.cli")
@@ -61,12 +63,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"dossier {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    sub.add_parser(
+    b = sub.add_parser(
         "build",
         parents=[common, mk],
         help="generate site_src/ from seeds/, then build site/ with MkDocs",
         description="Generate the pages from the articles, then build the static site with MkDocs.",
-    ).add_argument("--strict", action="store_true", help="let MkDocs fail on warnings")
+    )
+    b.add_argument("--strict", action="store_true", help="let the site builder fail on warnings")
+    b.add_argument(
+        "--engine",
+        choices=("mkdocs", "zensical"),
+        default="mkdocs",
+        help="the site builder (default: %(default)s; zensical: pip install -e '.[zensical]')",
+    )
     sub.add_parser(
         "generate",
         parents=[common, site],
@@ -254,7 +263,12 @@ def cmd_review(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+ZENSICAL_CONFIG = ".dossier-zensical.yml"  # beside mkdocs.yml: what the plugin adds, for Zensical
+
+
 def cmd_build(args: argparse.Namespace) -> int:
+    if args.engine == "zensical":
+        return _build_zensical(args)
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config as load_mkdocs_config
     from mkdocs.exceptions import MkDocsException
@@ -282,6 +296,55 @@ def cmd_build(args: argparse.Namespace) -> int:
     _report_issues(report.issues)
     if not args.quiet:
         print(f"{len(report.dossier.articles)} articles; site built in {cfg.site_dir}", file=sys.stderr)
+    return report.exit_code
+
+
+def _build_zensical(args: argparse.Namespace) -> int:
+    """Zensical reads mkdocs.yml but runs no MkDocs plugin: generate the pages here, then build with a
+    copy of the configuration that carries what the plugin adds (the navigation with its titles and
+    order, the styles and scripts, .html links) and leaves the plugin out; mkdocs.yml stays as it is."""
+    import subprocess
+
+    import yaml
+
+    config_file = Path(args.config_file)
+    if not config_file.is_file():
+        raise UsageError(f"{config_file} not found: 'dossier build' needs an MkDocs configuration")
+    zensical = shutil.which("zensical")
+    if zensical is None:
+        raise UsageError("zensical is not installed: pip install -e '.[zensical]'")
+    _prepare_docs_dir(config_file)
+    report = generate(_config(args))
+    raw = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{config_file}: not a mapping of options")
+    raw["plugins"] = [
+        p for p in raw.get("plugins") or [] if not (p == "dossier" or (isinstance(p, dict) and "dossier" in p))
+    ]
+    raw["nav"] = raw.get("nav") or report.site.mkdocs_nav()
+    raw["use_directory_urls"] = False
+    raw["extra_css"] = [*raw.get("extra_css", []), *(c for c in EXTRA_CSS if c not in raw.get("extra_css", []))]
+    raw["extra_javascript"] = [
+        *raw.get("extra_javascript", []),
+        *(j for j in EXTRA_JS if j not in raw.get("extra_javascript", [])),
+    ]
+    derived = config_file.parent / ZENSICAL_CONFIG
+    derived.write_text(
+        "# Written by `dossier build --engine zensical` from mkdocs.yml; do not edit (it is rewritten).\n"
+        + yaml.safe_dump(raw, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [zensical, "build", "-f", derived.name, *(["--strict"] if args.strict else [])],
+        cwd=config_file.parent,
+        check=False,
+    )
+    _report_issues(report.issues)
+    if result.returncode != 0:
+        print(f"zensical build failed (exit {result.returncode})", file=sys.stderr)
+        return EXIT_SKIPPED
+    if not args.quiet:
+        print(f"{len(report.dossier.articles)} articles; site built with Zensical", file=sys.stderr)
     return report.exit_code
 
 

@@ -203,13 +203,19 @@ def _quote(c: Correction, quotes: list[Quote], actors: list[Actor]) -> tuple[lis
     return [_mark(replace(q, **speaker), c) if q.id in ids else q for q in quotes], True
 
 
+def _together(c: Correction, items: list[T], at: Callable[[T, Where], bool]) -> list[T] | None:
+    """The items a merge names, in dossier order: two at least, each place matching one; else None."""
+    groups = [[x for x in items if at(x, w)] for w in c.together if isinstance(w, Where)]
+    if any(not g for g in groups):
+        return None
+    found = list(dict.fromkeys(x for g in groups for x in g))
+    return found if len(found) >= 2 else None
+
+
 def _event(c: Correction, events: list[Event]) -> tuple[list[Event], bool]:
     if c.together:
-        groups = [[e for e in events if _event_at(e, w)] for w in c.together if isinstance(w, Where)]
-        if any(not g for g in groups):
-            return events, False
-        found = list(dict.fromkeys(e for g in groups for e in g))
-        if len(found) < 2:
+        found = _together(c, events, _event_at)
+        if found is None:
             return events, False
         keep = found[0]
         merged = replace(keep, mentions=tuple(dict.fromkeys(m for e in found for m in e.mentions)))
@@ -222,11 +228,8 @@ def _event(c: Correction, events: list[Event]) -> tuple[list[Event], bool]:
 
 def _figure(c: Correction, figures: list[Figure]) -> tuple[list[Figure], bool]:
     if c.together:
-        groups = [[f for f in figures if _figure_at(f, w)] for w in c.together if isinstance(w, Where)]
-        if any(not g for g in groups):
-            return figures, False
-        found = list(dict.fromkeys(f for g in groups for f in g))
-        if len(found) < 2:
+        found = _together(c, figures, _figure_at)
+        if found is None:
             return figures, False
         keep = found[0]
         gone = {f.id for f in found[1:]}

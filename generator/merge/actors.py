@@ -23,7 +23,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.fuzz import ratio
 
@@ -127,9 +127,12 @@ def merge_actor_mentions(
     same: Sequence[tuple[str, str]] = (),
 ) -> list[MergedActor]:
     """``same``: pairs of names the text itself defines as one (:func:`bracketed_aliases`)."""
-    # 1. same name
+    # 1. same name (a dateline's capitals too: "KLEINAU" is "Kleinau")
+    spelled = {m.name.casefold(): m.name for _, m in found if not m.name.isupper()}
     groups: dict[str, _Group] = {}
     for article, m in found:
+        if m.name.isupper() and len(m.name) > 4 and m.name.casefold() in spelled:
+            m = replace(m, name=spelled[m.name.casefold()])
         g = groups.setdefault(m.name, _Group())
         g.names[m.name] += 1
         g.kinds[m.kind] += 1

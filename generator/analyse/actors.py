@@ -35,6 +35,7 @@ class _Found:
     kind: str
     role: str | None
     evidence: bool = False  # typed by the text (a cue rule or a role), not by the model
+    dateline: bool = False  # a place or agency of the dateline ("KLEINAU, Jan 7 (Agentur) -")
 
 
 def _cap(word: str) -> bool:
@@ -197,7 +198,10 @@ class ActorExtractor:
             for span in spans:
                 role = self.roles.before(words, span.start) or self.roles.after(words, span.end)
                 kind = "PER" if role else span.label
-                found.append(_Found(si, span.start, span.end, KINDS[kind], role, bool(role) or span in by_cue))
+                in_dateline = si == dateline_sentence and span in dateline
+                found.append(
+                    _Found(si, span.start, span.end, KINDS[kind], role, bool(role) or span in by_cue, in_dateline)
+                )
         found.extend(self._recurring(sentences, found, self._title_names(article)))
         found.sort(key=lambda f: (f.sentence, f.start))
         return self._resolve(article, self._one_kind(article, sentences, found))
@@ -224,7 +228,9 @@ class ActorExtractor:
                 kind, evidence = max(sorted(set(kinds)), key=kinds.count), False
             decided[name] = (kind, evidence)
         return [
-            f if f.role else _Found(f.sentence, f.start, f.end, decided[n][0], f.role, f.evidence or decided[n][1])
+            f
+            if f.role
+            else _Found(f.sentence, f.start, f.end, decided[n][0], f.role, f.evidence or decided[n][1], f.dateline)
             for f, n in zip(found, names, strict=True)
         ]
 
@@ -341,6 +347,8 @@ class ActorExtractor:
         out: list[ActorMention] = []
         for f, (start, end, text) in zip(found, texts, strict=True):
             name = self._base_form(text, known, f.kind == "organization")
+            if f.dateline and f.kind == "place" and name.isupper():
+                name = name.title()  # "NEW YORK, Jan 7 (…) -": the place as it is written elsewhere
             if f.kind == "person" and " " in name:
                 full_names.append((start, name))
             out.append(ActorMention(start, end, text, f.kind, name, f.role, f.evidence))

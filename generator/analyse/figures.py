@@ -139,6 +139,12 @@ class FigureExtractor:
         if words[k].casefold() in self.cues.time_units:
             return None
         start, end = k, k + 1
+        if not self.cues.nouns_capitalised:  # English: a noun phrase of several words ("armed criminals")
+            while end < n and end - start < 3 and _is_noun(tags[end]) and words[end].isalpha():
+                end += 1
+            if start > j and tags[start - 1] in QUOTE_TAGS:  # a unit in quotation marks: to the closing one
+                while end < n and tags[end] in QUOTE_TAGS:
+                    end += 1
         # coordination: "Polizisten und Nationalgardisten", "Einwohnerinnen und Einwohner"
         if end + 1 < n and words[end].casefold() in ("und", "oder", "and", "or"):
             m = end + 1

@@ -1,0 +1,42 @@
+"""English articles: actors from the English model, roles, a dateline, speakers and figures.
+
+An invented wire report; what a careful reader would list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import gather_texts
+
+WIRE = """---
+title: Unrest in Kleinau
+published: 2023-01-07
+source: Northwire
+language: en
+---
+
+KLEINAU, Jan 7 (Northwire) - President Anna Berger said on Friday she had ordered troops to fire without warning, after 26 "armed criminals" were killed in clashes.
+
+"The militants have not laid down their arms," Berger said in a televised address. Interior Minister Karl Weber will visit the region on Monday.
+
+According to officials, more than 3,700 people have been detained.
+"""
+
+
+def test_an_english_wire_report(tmp_path: Path) -> None:
+    dossier = gather_texts(tmp_path, {"wire.txt": WIRE})
+    actors = {a.name: a for a in dossier.actors}
+    assert actors["Anna Berger"].kind == "person" and actors["Anna Berger"].roles == ("President",)
+    assert actors["Karl Weber"].roles == ("Interior Minister",)
+    assert actors["Kleinau"].kind == "place"  # the dateline's capitals, written as a name
+    assert actors["Northwire"].kind == "organization"
+    direct = [q for q in dossier.quotes if q.kind == "direct"]
+    assert [(q.speaker_name, q.text.rstrip(",")) for q in direct] == [
+        ("Anna Berger", "The militants have not laid down their arms")
+    ]
+    figures = {f.text: f for f in dossier.figures}
+    assert figures['26 "armed criminals"'].measure == "killed"
+    assert figures["more than 3,700 people"].measure == "arrested"
+    assert figures["more than 3,700 people"].qualifier == "more than"
+    dates = {e.date for e in dossier.timeline}
+    assert {"2023-01-06", "2023-01-09"} <= dates  # Friday before, Monday ahead ("will visit")

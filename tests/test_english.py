@@ -40,3 +40,27 @@ def test_an_english_wire_report(tmp_path: Path) -> None:
     assert figures["more than 3,700 people"].qualifier == "more than"
     dates = {e.date for e in dossier.timeline}
     assert {"2023-01-06", "2023-01-09"} <= dates  # Friday before, Monday ahead ("will visit")
+
+
+MIXED = Path(__file__).parent / "fixtures" / "mixed"
+
+
+def test_a_mixed_dossier_merges_across_languages(tmp_path: Path) -> None:
+    """An English wire report, its German translation and a German follow-up (invented)."""
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(MIXED.glob("*.txt"))}
+    dossier = gather_texts(tmp_path, texts)
+    people = [a for a in dossier.actors if a.kind == "person"]
+    assert [(a.name, a.aliases) for a in people] == [("Oleg Tokajew", ("Oleg Tokayev",))]  # two transliterations
+    assert {m.article for m in people[0].mentions} == {"wire-en", "wire-de", "followup-de"}
+    places = [a for a in dossier.actors if a.kind == "place"]
+    assert [a.name for a in places] == ["Kleinau"]
+    figures = {f.value: f for f in dossier.figures}
+    assert {m.article for m in figures[3700].mentions} == {"wire-en", "wire-de"}  # 3,700 = 3.700, one quantity
+    assert {m.article for m in figures[26].mentions} == {"wire-en", "wire-de"}
+    friday = next(e for e in dossier.timeline if e.date == "2023-01-06")
+    assert {m.article for m in friday.mentions} == {"wire-en", "wire-de"}
+    (arrests,) = dossier.developments
+    assert [(p.date, p.value, len(p.articles)) for p in arrests.points] == [
+        ("2023-01-07", 3700, 2),
+        ("2023-01-09", 5800, 1),
+    ]

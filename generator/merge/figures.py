@@ -100,6 +100,16 @@ def merge_figure_mentions(
             a = next((a for a in members[:pos] if compatible(found[a].mention, found[b].mention)), None)
             if a is not None:
                 same.union(a, b)
+    # Same value and the same measured quantity (what happened to whom: "mehr als 3.700 Menschen
+    # festgenommen" / "more than 3,700 people detained"), in any language: specific values only
+    by_value_quantity: dict[tuple[object, tuple[str, str]], list[int]] = defaultdict(list)
+    for i, f in enumerate(found):
+        q = quantity(f.mention, people, function_words)
+        if q is not None and f.mention.value is not None and f.mention.value >= SPECIFIC:
+            by_value_quantity[(keys[i], q)].append(i)
+    for members in by_value_quantity.values():
+        for b in members[1:]:
+            same.union(members[0], b)
     # Same value, other units, shared context words: candidate pairs come from postings of
     # (value, context word), never from all pairs of a value. They join only mutual best matches:
     # chained, they would snowball across a large dossier ("100 Meter" ~ "100 Feuerwehrleute" ~

@@ -214,9 +214,11 @@ class ActorExtractor:
         names = [" ".join(sentences[f.sentence][f.start : f.end]) for f in found]
         tokens = {t.text for sentence in article.tokens for t in sentence}
         lex = self.lex
+        by_name: dict[str, list[_Found]] = {}
+        for f, n in zip(found, names, strict=True):
+            by_name.setdefault(n, []).append(f)
         decided: dict[str, tuple[str, bool]] = {}
-        for name in set(names):
-            mine = [f for f, n in zip(found, names, strict=True) if n == name]
+        for name, mine in by_name.items():
             cued = [f.kind for f in mine if f.evidence]
             known_place = name in lex.places or name in lex.gazetteer
             if cued:
@@ -343,10 +345,11 @@ class ActorExtractor:
     def _resolve(self, article: Article, found: list[_Found]) -> tuple[ActorMention, ...]:
         texts = [self._text(article, f) for f in found]
         known = {t for _, _, t in texts}
+        surnames = {s for n in known if " " in n for s in self._surnames(n)}
         full_names: list[tuple[int, str]] = []  # (offset, full person name)
         out: list[ActorMention] = []
         for f, (start, end, text) in zip(found, texts, strict=True):
-            name = self._base_form(text, known, f.kind == "organization")
+            name = self._base_form(text, known, surnames, f.kind == "organization")
             if f.dateline and f.kind == "place" and name.isupper():
                 name = name.title()  # "NEW YORK, Jan 7 (…) -": the place as it is written elsewhere
             if f.kind == "person" and " " in name:
@@ -374,10 +377,11 @@ class ActorExtractor:
             return last, rest
         return (last,)
 
-    def _base_form(self, text: str, known: set[str], organisation: bool = False) -> str:
+    def _base_form(self, text: str, known: set[str], surnames: set[str], organisation: bool = False) -> str:
         """Genitive → base ("Kleinaus" → "Kleinau", "Bundesgerichtes" → "Bundesgericht"): when the base
         stands in the article; else, for people and places, when the lexicon knows the base and not
-        the form as written ("Paris" stays "Paris", though "Pari" is a name somewhere)."""
+        the form as written ("Paris" stays "Paris", though "Pari" is a name somewhere). ``surnames``:
+        the surnames of the article's full names, alone ("Gaddafi" of "Muammar al-Gaddafi")."""
         if text.endswith(("’", "'")):
             return text[:-1]
         lemma = self.lex.place_lemmas.get(text)
@@ -386,7 +390,6 @@ class ActorExtractor:
         if len(text) <= 3 or not text.endswith("s") or text.endswith("ss"):
             return text  # "Poss", "Gauss": a genitive of them is written with an apostrophe
         stems = (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],)
-        surnames = {s for n in known if " " in n for s in self._surnames(n)}
         for stem in stems:
             if stem.strip() and (stem in known or (not organisation and stem in surnames)):
                 return stem

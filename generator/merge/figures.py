@@ -102,9 +102,10 @@ def merge_figure_mentions(
                 same.union(a, b)
     # Same value and the same measured quantity (what happened to whom: "mehr als 3.700 Menschen
     # festgenommen" / "more than 3,700 people detained"), in any language: specific values only
+    qty = [quantity(f.mention, people, function_words) for f in found]
     by_value_quantity: dict[tuple[object, tuple[str, str]], list[int]] = defaultdict(list)
     for i, f in enumerate(found):
-        q = quantity(f.mention, people, function_words)
+        q = qty[i]
         if q is not None and f.mention.value is not None and f.mention.value >= SPECIFIC:
             by_value_quantity[(keys[i], q)].append(i)
     for members in by_value_quantity.values():
@@ -170,7 +171,6 @@ def merge_figure_mentions(
             if shared >= CONTEXT_WORDS:
                 disagree(a, b)
     # the same measured quantity: one shared context word (the story's) is enough
-    qty = [quantity(f.mention, people, function_words) for f in found]
     by_quantity_word: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, q in enumerate(qty):
         if q is not None:

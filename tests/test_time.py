@@ -56,6 +56,8 @@ CASES: list[tuple[str, list[tuple[str, str, str | None]]]] = [
     ("Mehr unter https://example.org/2022-01-05/bericht lesen.", []),
     ("Davon starben 2000 im Jahr 2011.", [("Jahr 2011", "DATE", "2011")]),
     ("Rund 2000 Soldaten kamen.", []),
+    # years of a span are years, not counts (a figure's range word is no qualifier of a year)
+    ("Sie arbeiteten zwischen 1943 und 1945 dort.", [("1943", "DATE", "1943"), ("1945", "DATE", "1945")]),
 ]
 
 

@@ -148,10 +148,31 @@ def test_every_generated_file_is_ignored_by_git(seed_site: Path) -> None:
         assert not {f"site_src/{rel}" for rel in manifest["files"]} & set(tracked)
 
 
+def _schema_additions(shared: object, packaged: object, path: str = "") -> list[str]:
+    """What the packaged schema adds to the shared one; a changed or dropped constraint fails."""
+    if isinstance(shared, dict) and isinstance(packaged, dict):
+        added = []
+        for key, value in shared.items():
+            assert key in packaged, f"{path}/{key} dropped"
+            added += _schema_additions(value, packaged[key], f"{path}/{key}")
+        for key in packaged.keys() - shared.keys():
+            assert path.endswith(("/properties", "$defs")), f"{path}/{key}: a new constraint, not a new field"
+            added.append(f"{path}/{key}")
+        return added
+    assert shared == packaged, f"{path} changed"
+    return []
+
+
 @pytest.mark.skipif(not SHARED_SCHEMA.is_file(), reason="shared/ is not beside the checkout")
-def test_packaged_schema_is_the_shared_one() -> None:
-    packaged = (resources.files("generator") / "dossier.schema.json").read_text(encoding="utf-8")
-    assert json.loads(packaged) == json.loads(SHARED_SCHEMA.read_text(encoding="utf-8"))
+def test_packaged_schema_only_adds_to_the_shared_one(seed_site: Path) -> None:
+    """Schema version 1 stays valid: the packaged schema keeps every constraint of the shared one and
+    only adds optional fields and definitions, and an export still validates against the shared schema."""
+    shared = json.loads(SHARED_SCHEMA.read_text(encoding="utf-8"))
+    packaged = json.loads((resources.files("generator") / "dossier.schema.json").read_text(encoding="utf-8"))
+    for field in _schema_additions(shared, packaged):  # an added field is never required by version 1
+        assert field.rsplit("/", 1)[1] not in str(shared.get("required", [])), field
+    data = json.loads((seed_site / "site" / "dossier.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, shared, cls=jsonschema.Draft202012Validator)
 
 
 HOSTILE = """<script>alert(1)</script> Titel mit <b>Markup</b> & Entität

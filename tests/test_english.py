@@ -50,7 +50,7 @@ def test_a_mixed_dossier_merges_across_languages(tmp_path: Path) -> None:
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(MIXED.glob("*.txt"))}
     dossier = gather_texts(tmp_path, texts)
     people = [a for a in dossier.actors if a.kind == "person"]
-    assert [(a.name, a.aliases) for a in people] == [("Oleg Tokajew", ("Oleg Tokayev",))]  # two transliterations
+    assert [(a.name, a.aliases) for a in people] == [("Oleg Dorofejew", ("Oleg Dorofeyev",))]  # two transliterations
     assert {m.article for m in people[0].mentions} == {"wire-en", "wire-de", "followup-de"}
     places = [a for a in dossier.actors if a.kind == "place"]
     assert [a.name for a in places] == ["Kleinau"]

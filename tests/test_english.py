@@ -31,7 +31,7 @@ def test_an_english_wire_report(tmp_path: Path) -> None:
     assert actors["Kleinau"].kind == "place"  # the dateline's capitals, written as a name
     assert actors["Northwire"].kind == "organization"
     direct = [q for q in dossier.quotes if q.kind == "direct"]
-    assert [(q.speaker_name, q.text.rstrip(",")) for q in direct] == [
+    assert [(q.speaker_name, q.text) for q in direct] == [
         ("Anna Berger", "The militants have not laid down their arms")
     ]
     figures = {f.text: f for f in dossier.figures}
@@ -64,3 +64,54 @@ def test_a_mixed_dossier_merges_across_languages(tmp_path: Path) -> None:
         ("2023-01-07", 3700, 2),
         ("2023-01-09", 5800, 1),
     ]
+
+
+SPEECH = """---
+title: Speech frames
+published: 2023-03-07
+source: Northwire
+language: en
+---
+
+Kleinau President Oleg Marten said on Friday he had ordered troops to fire without warning.
+
+The Interior Ministry said more than 3,700 people had been detained since Wednesday.
+
+Mayor Anna Berger told reporters that the city would reopen its schools next week.
+
+According to the Health Ministry, 40 people were treated in hospital on Thursday.
+
+Police said Berger was arrested at her home.
+
+Karl Weber, a spokesman for the company, said in a statement that no jobs would be cut.
+
+The weather was cold and the streets were empty, witnesses said.
+
+The president is said to be seriously ill.
+
+The protests spread to five more cities overnight, according to the ministry.
+
+"It is a tragedy," Weber told the agency.
+"""
+
+
+def test_english_speech_frames(tmp_path: Path) -> None:
+    """English reports a clause without comma: the speaker is the subject before the verb, never a
+    name inside what is said ("Police said Berger was arrested" is the police speaking) or the one
+    spoken to ("told the agency"); a sentence that is no report ("is said to be") gives no quote."""
+    dossier = gather_texts(tmp_path, {"speech.txt": SPEECH})
+    got = {(q.speaker_name, q.text) for q in dossier.quotes}
+    assert got == {
+        ("Oleg Marten", "he had ordered troops to fire without warning"),
+        ("Interior Ministry", "more than 3,700 people had been detained since Wednesday"),
+        ("Anna Berger", "the city would reopen its schools next week"),
+        ("Health Ministry", "40 people were treated in hospital on Thursday"),
+        ("Police", "Berger was arrested at her home"),
+        ("Karl Weber", "no jobs would be cut"),
+        ("witnesses", "The weather was cold and the streets were empty"),
+        ("the ministry", "The protests spread to five more cities overnight"),
+        ("Karl Weber", "It is a tragedy"),
+    }
+    actors = {a.name: a.kind for a in dossier.actors}
+    assert actors["Interior Ministry"] == actors["Health Ministry"] == "organization"
+    assert "Police" not in actors or actors["Police"] == "organization"  # a town of that name exists, too

@@ -131,6 +131,23 @@ class ActorExtractor:
                     spans.append(Span(i + 1, self._extend_name(words, i + 1, first=True) or i + 2, "ORG"))
                 elif self.cues.is_institution(w) and self._after_definite_article(words, i):
                     spans.append(Span(i, i + 1, "ORG"))
+            # capitalised words before an organisation's head, where nouns are not capitalised anyway:
+            # "the Interior Ministry", "the Supreme Court", "Ministry of Defence"
+            if (
+                not self.lang.figures.nouns_capitalised
+                and _cap(w)
+                and self.cues.is_organisation_head(w, inflected=False)
+            ):
+                j = i
+                while j > 0 and _cap(words[j - 1]) and words[j - 1].casefold() not in self.lang.function_words:
+                    j -= 1
+                end = i + 1
+                if i + 2 < n and words[i + 1].casefold() == "of":
+                    k = i + 2 + (words[i + 2].casefold() in self.cues.definite_articles)
+                    end = self._extend_name(words, k, first=True) if k < n else end
+                    end = end if end > k else i + 1
+                if j < i or end > i + 1:
+                    spans.append(Span(j, end, "ORG"))
             # a kind of place, then its name: "die Kleinstadt Talheim", "der Fluss Wern"
             if (
                 _cap(w)
@@ -155,6 +172,7 @@ class ActorExtractor:
                 or w in lex.first_names
                 or w in lex.surnames
                 or w.casefold() in self.lang.function_words
+                or w.casefold() in self.cues.organisation_endings  # "Police" is a town, too
             ):
                 spans.append(Span(i, i + 1, "LOC"))
         return [s for s in spans if s.end > s.start]
@@ -220,7 +238,10 @@ class ActorExtractor:
         decided: dict[str, tuple[str, bool]] = {}
         for name, mine in by_name.items():
             cued = [f.kind for f in mine if f.evidence]
-            known_place = name in lex.places or name in lex.gazetteer
+            # a place of the same name does not make the institution one ("Police", "Parliament")
+            known_place = (
+                name in lex.places or name in lex.gazetteer
+            ) and name.casefold() not in self.cues.organisation_endings
             if cued:
                 kind, evidence = max(set(cued), key=cued.count), True
             elif not known_place and self._names_an_organisation(name, tokens):

@@ -119,10 +119,15 @@ class DirectSpeech:
         before, after = self._frame_tokens(article, qs, qe)
         cue = self.frames.cue(after[:6])
         if cue is not None:
-            adjacent = bool(after) and after[0].text in (",", ":") and cue <= 3
-            speaker, pron = self.frames.speaker_near(after, cue, actors, qs, forward=True)
+            # the frame's comma stands after the quotation or, in English, inside it ("…," she said)
+            comma_inside = article.body[qs:qe].rstrip().endswith(",")
+            adjacent = bool(after) and (after[0].text in (",", ":") or comma_inside) and cue <= 3
+            # a subject between the quotation and the verb speaks ("…," Weber told the agency); else
+            # the one after the verb ("…", sagte Weber)
+            subject_first = any(t.text[:1].isalnum() for t in after[:cue])
+            speaker, pron = self.frames.speaker_near(after, cue, actors, qs, forward=not subject_first)
             if speaker is None:
-                speaker, pron = self.frames.speaker_near(after, cue, actors, qs, forward=False)
+                speaker, pron = self.frames.speaker_near(after, cue, actors, qs, forward=subject_first)
             return speaker, pron or speaker, after[cue].text, adjacent
         cue = self.frames.cue(before, reverse=True)
         if cue is not None:

@@ -27,7 +27,14 @@ class IndirectSpeech:
             words = [t.text for t in tokens]
             low = [w.casefold() for w in words]
             commas = [k for k, w in enumerate(words) if w == ","]
+            if self.q.clause_openers:  # English word order first: "X said he …", "…, X said."
+                clause = self._clause_frame(article, tokens, low, commas, actors)
+                if clause is not None:
+                    out.append(clause)
+                    continue
             found = None
+            if self.q.clause_openers:  # the comma frames below are German word order
+                commas = []
             # a frame after the last comma: "..., erklaerte X." / "..., berichtete das Staatsfernsehen."
             # (or right after any comma: "Er plane Gespräche, sagte Weber, dessen Land …")
             for c in commas:
@@ -100,12 +107,111 @@ class IndirectSpeech:
             )
         return out
 
+    def _clause_frame(
+        self,
+        article: Article,
+        tokens: Sequence[Token],
+        low: Sequence[str],
+        commas: Sequence[int],
+        actors: Sequence[ActorMention],
+    ) -> QuoteMention | None:
+        """Speech in a language that reports a clause without comma: "X said (on Friday) (that) he …",
+        "X told reporters that …", and "…, the ministry said (in a statement)." The speaker is the
+        subject before the verb, never a name from what is said; none found, the words that name it
+        ("…, witnesses said"), else unknown."""
+        q, n = self.q, len(low)
+        end_tok = n - (1 if tokens[-1].text in SENTENCE_END else 0)
+        if commas and commas[-1] >= 3:  # "…, the ministry said." : a frame closes the sentence
+            c = commas[-1]
+            for k in range(c + 1, min(end_tok, c + 2 + q.final_frame_words)):
+                if low[k] in q.according_words:
+                    break  # "…, according to the ministry": a source phrase
+                if low[k] in q.speech_verbs and low[k - 1] not in q.not_a_frame_after:
+                    rest = low[k + 1 : end_tok]
+                    if len(rest) <= 6 and not q.that_words & set(rest) and not q.clause_openers & set(rest[:1]):
+                        return self._framed(article, tokens, k, (0, c), (c + 1, k), actors)
+                    break
+        times = self.lang.time
+        for k, w in enumerate(low):
+            if w not in q.speech_verbs or w in q.according_words or k == 0 or low[k - 1] in q.not_a_frame_after:
+                continue
+            if not tokens[k - 1].text[:1].isalnum() and tokens[k - 1].text != ",":
+                continue  # '…" said X' frames a quotation
+            j = k + 1
+            that = next((i for i in range(j, min(end_tok, j + q.frame_gap)) if low[i] in q.that_words), None)
+            if (
+                that is not None
+                and "," not in low[j:that]
+                and (that == j or low[j] in q.frame_adjuncts or w in q.addressee_verbs)
+            ):
+                j = that  # "said in a statement that …", "told the agency that …"
+            elif w in q.addressee_verbs:  # the one spoken to: an actor or one word ("told reporters")
+                named = next((a for a in actors if a.start <= tokens[j].start < a.end), None) if j < n else None
+                while named is not None and j < n and tokens[j].start < named.end:
+                    j += 1
+                if named is None and j < n and low[j].isalpha() and low[j] not in q.that_words:
+                    j += 1
+            else:
+                while (
+                    j < end_tok
+                    and j - k <= 4
+                    and (low[j] in q.frame_adjuncts or low[j] in times.weekdays or low[j] in times.months)
+                ):
+                    j += 1
+            if j < end_tok and low[j] in q.that_words:
+                j += 1
+            elif j >= end_tok or not (
+                (low[j] in q.pronouns if w in q.addressee_verbs else low[j] in q.clause_openers)
+                or (
+                    w not in q.addressee_verbs
+                    and tokens[j].text[:1].isupper()
+                    and tokens[j].text.isalpha()
+                    and tokens[k - 1].text != ","  # "…, said Karl Weber": the speaker, not a clause
+                )
+            ):
+                continue
+            if end_tok - j < 3 or "," in low[k + 1 : j]:
+                continue
+            return self._framed(article, tokens, k, (j, end_tok), (0, k), actors)
+        return None
+
+    def _framed(
+        self,
+        article: Article,
+        tokens: Sequence[Token],
+        verb: int,
+        message: tuple[int, int],
+        subject: tuple[int, int],
+        actors: Sequence[ActorMention],
+    ) -> QuoteMention:
+        """The quote of a frame whose speaker stands in ``subject`` (token indices), before the verb;
+        right after the verb where the subject is empty ("…, said Karl Weber")."""
+        m0, m1 = message
+        start, end = tokens[m0].start, tokens[m1 - 1].end
+        text, cue = article.body[start:end], tokens[verb].text
+        forward = subject[0] == verb
+        if forward:
+            speaker, pron = self.frames.speaker_near(tokens, verb, actors, tokens[verb].start, forward=True, limit=4)
+        else:
+            speaker, pron = self.frames.speaker_near(
+                tokens, verb, actors, tokens[verb].start, forward=False, limit=verb - subject[0]
+            )
+        named = pron or speaker
+        if speaker is not None and named is not None:
+            return QuoteMention(start, end, text, "indirect", speaker.name, named.start, named.end, cue)
+        frame = self.frames.frame_phrase(tokens, verb, forward=forward, stop=message)
+        if frame is not None and (forward or frame[0] >= subject[0]):
+            a0, a1 = tokens[frame[0]].start, tokens[frame[1] - 1].end
+            return QuoteMention(start, end, text, "indirect", article.body[a0:a1], a0, a1, cue)
+        return QuoteMention(start, end, text, "indirect", None, None, None, cue)
+
     def _source_phrase(
         self, article: Article, tokens: Sequence[Token], low: Sequence[str], actors: Sequence[ActorMention]
     ) -> QuoteMention | None:
         """ "nach Angaben der Polizei …", "ersten Angaben zufolge …", "Seiner Meinung nach …": the
         sentence is what the source says."""
         n = len(tokens)
+        lowercase_nouns = not self.lang.figures.nouns_capitalised  # "according to the ministry"
         for phrase in self.q.source_phrases:
             k = len(phrase)
             for i in range(n - k + 1):
@@ -120,7 +226,8 @@ class IndirectSpeech:
                     e = i + k
                     while e < n and (
                         tokens[e].text[:1].isupper()
-                        or low[e] in ("der", "des", "dem", "den", "von", "vom")
+                        or low[e] in self.q.source_links
+                        or (lowercase_nouns and tokens[e].text.isalpha() and e - i - k < 8)
                         or (
                             tokens[e].text.islower()
                             and low[e].endswith(("en", "er", "e"))
@@ -129,7 +236,7 @@ class IndirectSpeech:
                         )
                     ):
                         e += 1
-                    src = (i + 1, e)
+                    src = (i + k if lowercase_nouns else i + 1, e)  # "according to | the ministry"
                 if src[1] <= src[0]:
                     continue
                 a, b = tokens[src[0]].start, tokens[src[1] - 1].end
@@ -140,8 +247,9 @@ class IndirectSpeech:
                 first, last = min(i, src[0]), max(i + k, src[1])
                 body_end = n - 1 if tokens[-1].text in SENTENCE_END else n
                 if first == 0 and last < body_end:
+                    last += 1 if tokens[last].text == "," and last + 1 < body_end else 0
                     start, end = tokens[last].start, tokens[body_end - 1].end
-                elif last >= body_end and first > 0:
+                elif first > 1 and (last >= body_end or (lowercase_nouns and tokens[first - 1].text == ",")):
                     end_token = first - 1 if tokens[first - 1].text == "," else first
                     start, end = tokens[0].start, tokens[max(end_token, 1) - 1].end
                 else:

@@ -79,8 +79,9 @@ class QuoteExtractor:
                 name = speaker.name if speaker else None
                 s_start = named_by.start if named_by is not None else None
                 s_end = named_by.end if named_by is not None else None
-            text = article.body[span.start : span.end]
-            out.append(QuoteMention(span.start, span.end, text, "direct", name, s_start, s_end, cue))
+            text = article.body[span.start : span.end].rstrip(", ")  # '"…," she said': the frame's comma
+            end = span.start + len(text)
+            out.append(QuoteMention(span.start, end, text, "direct", name, s_start, s_end, cue))
             out.sort(key=lambda m: m.start)
         return tuple(out)
 

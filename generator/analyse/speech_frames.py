@@ -26,12 +26,18 @@ class Frames:
         return None
 
     def speaker_near(
-        self, tokens: Sequence[Token], cue: int, actors: Sequence[ActorMention], before_pos: int, forward: bool
+        self,
+        tokens: Sequence[Token],
+        cue: int,
+        actors: Sequence[ActorMention],
+        before_pos: int,
+        forward: bool,
+        limit: int = 10,
     ) -> tuple[ActorMention | None, Token | None]:
         """The actor (or pronoun, or role phrase) that speaks for the cue at ``tokens[cue]``: searched
-        after the cue (``forward``) or before it."""
+        after the cue (``forward``) or before it, at most ``limit`` words away."""
         span = list(tokens[cue + 1 :]) if forward else list(reversed(tokens[:cue]))
-        for n, t in enumerate(span[:10]):
+        for n, t in enumerate(span[:limit]):
             if t.text in (".", "!", "?", ";", ":") or (t.text == "," and forward and n > 3):
                 break
             low = t.text.casefold()
@@ -79,8 +85,15 @@ class Frames:
         # no function word at the end ("teilte die Feuerwehr mit": the particle is no part of the name)
         while span[1] > span[0] and tokens[span[1] - 1].text.casefold() in self.lang.function_words:
             span = (span[0], span[1] - 1)
+        while span[1] > span[0] and not tokens[span[0]].text[:1].isalnum():  # not the comma before it
+            span = (span[0] + 1, span[1])
         words = [t.text for t in tokens[span[0] : span[1]]]
-        content = [w for w in words if w[:1].isupper() and w.casefold() not in self.lang.function_words]
+        capitalised = self.lang.figures.nouns_capitalised  # else any word names: "…, witnesses said"
+        content = [
+            w
+            for w in words
+            if (w[:1].isupper() or (not capitalised and w.isalpha())) and w.casefold() not in self.lang.function_words
+        ]
         return span if content else None
 
     @staticmethod

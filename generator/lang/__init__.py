@@ -204,6 +204,14 @@ class QuoteCues:
     frame_gap: int
     addressee_prepositions: frozenset[str] = frozenset()  # "mit X", "gegenüber X": X is spoken to
     dative_articles: frozenset[str] = frozenset()  # "dem X": X is spoken to (but "laut dem X" speaks)
+    # a reported clause without comma or conjunction ("X said on Friday he …"): the words that open
+    # one; empty where the language always marks it (German: "X sagte, …")
+    clause_openers: frozenset[str] = frozenset()
+    frame_adjuncts: frozenset[str] = frozenset()  # between the verb and the clause ("said late on Friday")
+    addressee_verbs: frozenset[str] = frozenset()  # take the one spoken to first ("told reporters that")
+    not_a_frame_after: frozenset[str] = frozenset()  # "is said to be": no speech
+    source_links: frozenset[str] = frozenset()  # inside a source's name ("nach Angaben der Polizei")
+    final_frame_words: int = 0  # "…, the ministry said.": the subject between comma and verb, at most
     # learned from annotated speech (``speech_cues.yaml``, written by bench/train_quotes.py):
     learned_cues: frozenset[str] = frozenset()  # word forms that cue speech ("sagte", "laut", "Angaben")
     source_heads: frozenset[str] = frozenset()  # nouns that head a speaker's phrase ("Sprecher", "Polizei")
@@ -300,6 +308,12 @@ def _quote_cues(code: str) -> QuoteCues:
         frame_gap=int(data.get("frame_gap", 3)),
         addressee_prepositions=_word_set(data, "addressee_prepositions", where),
         dative_articles=_word_set(data, "dative_articles", where, allow_empty=True),
+        clause_openers=_word_set(data, "clause_openers", where, allow_empty=True),
+        frame_adjuncts=_word_set(data, "frame_adjuncts", where, allow_empty=True),
+        addressee_verbs=_word_set(data, "addressee_verbs", where, allow_empty=True),
+        not_a_frame_after=_word_set(data, "not_a_frame_after", where, allow_empty=True),
+        final_frame_words=int(data.get("final_frame_words", 0)),
+        source_links=_word_set(data, "source_links", where, allow_empty=True),
         learned_cues=_word_set(learned, "cues", learned_where, allow_empty=True),
         source_heads=_word_set(learned, "source_heads", learned_where, allow_empty=True),
     )

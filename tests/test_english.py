@@ -54,6 +54,10 @@ def test_a_mixed_dossier_merges_across_languages(tmp_path: Path) -> None:
     assert {m.article for m in people[0].mentions} == {"wire-en", "wire-de", "followup-de"}
     places = [a for a in dossier.actors if a.kind == "place"]
     assert [a.name for a in places] == ["Kleinau"]
+    # one institution in two languages, named as the dossier's (German) articles name it
+    ministry = next(a for a in dossier.actors if a.name == "Innenministerium")
+    assert ministry.kind == "organization" and ministry.aliases == ("Interior Ministry",)
+    assert {m.article for m in ministry.mentions} == {"wire-en", "wire-de", "followup-de"}
     figures = {f.value: f for f in dossier.figures}
     assert {m.article for m in figures[3700].mentions} == {"wire-en", "wire-de"}  # 3,700 = 3.700, one quantity
     assert {m.article for m in figures[26].mentions} == {"wire-en", "wire-de"}

@@ -62,3 +62,19 @@ def test_lexicon_sources_are_libraries_the_lexicon_reads_and_installed(code: str
     assert set(sources) <= set(SOURCES)
     for name in sources:
         assert metadata.version(name)  # installed: the tool cache names the lexicon by its version
+
+
+def test_institutions_have_the_same_keys_in_every_language() -> None:
+    """An institution can only be matched across languages when every language names it: the same keys
+    everywhere, each name under one key, and every name read back to its key (inflected too in German)."""
+    keys = {code: set(load_language(code).actors.institutions.values()) for code in available_languages()}
+    assert len({frozenset(k) for k in keys.values()}) == 1, keys
+    for code in available_languages():
+        raw = yaml.safe_load((LANG_ROOT / code / "actors.yaml").read_text(encoding="utf-8"))["institutions"]
+        cues = load_language(code).actors
+        for key, names in raw.items():
+            for name in names:
+                assert cues.institution(name) == key, (code, name)
+    assert load_language("de").actors.institution("Innenministeriums") == "interior-ministry"
+    assert load_language("en").actors.institution("Ministry of Defence") == "defence-ministry"
+    assert load_language("en").actors.institution("Ministry") is None  # a bare head is no institution

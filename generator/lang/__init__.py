@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -40,6 +40,17 @@ class ActorCues:
     person_cues: frozenset[str]
     place_heads: frozenset[str]
     transliteration: tuple[tuple[str, str], ...]
+    # an institution's names → a key shared by every language ("Innenministerium", "Interior Ministry"
+    # → "interior-ministry"), case-folded, so that one named in two languages is one actor
+    institutions: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def institution(self, name: str) -> str | None:
+        """The language-neutral key of an institution's name, inflected too ("des Innenministeriums")."""
+        low = name.casefold()
+        for infl in ("", *self.role_inflections):
+            if low.endswith(infl) and (key := self.institutions.get(low[: len(low) - len(infl)])) is not None:
+                return key
+        return None
 
     def fold(self, name: str) -> str:
         """A spelling skeleton for comparing names across articles and transliterations."""
@@ -466,7 +477,23 @@ def _actor_cues(code: str) -> ActorCues:
         person_cues=_word_set(data, "person_cues", where),
         place_heads=_word_set(data, "place_heads", where),
         transliteration=_folds(data, where),
+        institutions=_institutions(data, where),
     )
+
+
+def _institutions(data: dict[str, Any], where: str) -> MappingProxyType[str, str]:
+    value = data.get("institutions")
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and v and all(isinstance(n, str) and n.strip() for n in v)
+        for k, v in value.items()
+    ):
+        raise LanguageDataError(f"{where}: institutions must map a key to a list of names")
+    out: dict[str, str] = {}
+    for key, names in value.items():
+        for name in names:
+            if out.setdefault(" ".join(name.casefold().split()), key) != key:
+                raise LanguageDataError(f"{where}: institutions: {name!r} stands under two keys")
+    return MappingProxyType(out)
 
 
 def _folds(data: dict[str, Any], where: str) -> tuple[tuple[str, str], ...]:

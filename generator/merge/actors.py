@@ -13,8 +13,11 @@ Rules (in this order), never across kinds (a person never merges with a place):
 4. An acronym joins the organisation whose initials it spells ("EU" / "Europäische Union").
 5. Names an article defines as one: a short form in brackets after the long one ("Bundesamt für
    Kleinbahnen (BfK)").
+6. The same institution named in two languages ("Interior Ministry" / "Innenministerium"), by the
+   key the language data gives both names.
 
-The canonical name is the most complete frequent spelling; every other spelling becomes an alias.
+The canonical name is the most complete frequent spelling in the dossier's language (in any language
+where the dossier's own articles do not name it); every other spelling becomes an alias.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ KIND_PRIORITY = {"person": 0, "organization": 1, "place": 2}
 @dataclass
 class _Group:
     names: Counter[str] = field(default_factory=Counter)
+    home: Counter[str] = field(default_factory=Counter)  # names as the articles in the dossier's language write them
     kinds: Counter[str] = field(default_factory=Counter)
     said: Counter[str] = field(default_factory=Counter)  # kinds the text itself gives
     roles: list[str] = field(default_factory=list)
@@ -49,10 +53,12 @@ class _Group:
 
     @property
     def canonical(self) -> str:
-        return max(self.names, key=lambda n: (len(n.split()) > 1, self.names[n], len(n), n))
+        names = self.home or self.names
+        return max(names, key=lambda n: (len(n.split()) > 1, names[n], len(n), n))
 
     def absorb(self, other: _Group) -> None:
         self.names.update(other.names)
+        self.home.update(other.home)
         self.kinds.update(other.kinds)
         self.said.update(other.said)
         self.roles.extend(r for r in other.roles if r not in self.roles)
@@ -125,8 +131,12 @@ def merge_actor_mentions(
     fold: Callable[[Article, str], str],
     function_words: frozenset[str],
     same: Sequence[tuple[str, str]] = (),
+    institution: Callable[[Article, str], str | None] = lambda article, name: None,
+    home: Callable[[Article], bool] = lambda article: True,
 ) -> list[MergedActor]:
-    """``same``: pairs of names the text itself defines as one (:func:`bracketed_aliases`)."""
+    """``same``: pairs of names the text itself defines as one (:func:`bracketed_aliases`);
+    ``institution``: an institution's language-neutral key, in the article's language; ``home``: the
+    article is in the dossier's language (its spellings come first)."""
     # 1. same name (a dateline's capitals too: "KLEINAU" is "Kleinau")
     spelled = {m.name.casefold(): m.name for _, m in found if not m.name.isupper()}
     groups: dict[str, _Group] = {}
@@ -135,6 +145,8 @@ def merge_actor_mentions(
             m = replace(m, name=spelled[m.name.casefold()])
         g = groups.setdefault(m.name, _Group())
         g.names[m.name] += 1
+        if home(article):
+            g.home[m.name] += 1
         g.kinds[m.kind] += 1
         if m.evidence:
             g.said[m.kind] += 1
@@ -175,6 +187,13 @@ def merge_actor_mentions(
     for a, b in same:
         if a in groups and b in groups and groups[a].kind == groups[b].kind:
             union(a, b)
+
+    # 6. one institution named in two languages
+    by_key: dict[str, str] = {}
+    for n in orgs:
+        key = institution(groups[n].mentions[0][0], n)
+        if key is not None:
+            union(by_key.setdefault(key, n), n)
 
     merged: dict[str, _Group] = {}
     for name in sorted(groups):

@@ -237,6 +237,8 @@ def merge(
         fold=lambda article, name: languages[article.meta.language].actors.fold(name),
         function_words=function_words,
         same=bracketed_aliases(pairs),
+        institution=lambda article, name: languages[article.meta.language].actors.institution(name),
+        home=lambda article: article.meta.language == language,
     )
     order = {a.id: n for n, a in enumerate(articles)}
     for x in sorted(merged, key=_importance):

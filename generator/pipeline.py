@@ -25,7 +25,7 @@ from generator.model import Article, ArticleFacts, Dossier, Issue, Severity
 from generator.read.corrections import load_corrections
 from generator.read.decoding import ReadError
 from generator.read.files import article_ids, duplicate_key, find_seed_files
-from generator.read.layout import plain_title
+from generator.read.layout import dateline_day, plain_title
 from generator.read.published import infer_dates
 from generator.read.reader import Progress, Reader
 from generator.render.site import Site, render
@@ -267,7 +267,16 @@ def date_articles(
         known=known,
         overlap=lambda x, y: len(keys[x] & keys[y]),
         labels={a.id: plain_title(a.title, 60) for a in articles},
-        words={k: ui.label(f"evidence_{k}") for k in ("url", "link_and_weekdays", "same_facts")},
+        words={
+            k: ui.label(f"evidence_{k}")
+            for k in ("url", "link_and_weekdays", "same_facts", "dateline", "dateline_year")
+        },
+        dateline_days={
+            a.id: day
+            for a in articles
+            if a.meta.dateline
+            and (day := dateline_day(a.meta.dateline, load_language(a.meta.language).time.months)) is not None
+        },
     )
     out_articles, out_facts = [], []
     for a, f in zip(articles, facts, strict=True):

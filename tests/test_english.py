@@ -119,3 +119,52 @@ def test_english_speech_frames(tmp_path: Path) -> None:
     actors = {a.name: a.kind for a in dossier.actors}
     assert actors["Interior Ministry"] == actors["Health Ministry"] == "organization"
     assert "Police" not in actors or actors["Police"] == "organization"  # a town of that name exists, too
+
+
+def _undated(dateline: str) -> str:
+    return f"{dateline} - Karl Weber said on Friday the bridge would stay closed until further notice.\n"
+
+
+def test_a_datelines_day_dates_the_article_with_a_year_only_from_evidence(tmp_path: Path) -> None:
+    """'LONDON, Jan 7 (Northwire) -' gives the day; the year comes from a dated article of the dossier
+    (the nearest year within two months), never from a guess; a dateline's full date is the date."""
+    dated = "---\ntitle: Earlier\npublished: 2022-12-30\nlanguage: en\n---\n\nThe bridge was closed.\n"
+    both = gather_texts(tmp_path / "a", {"a.txt": dated, "b.txt": _undated("KLEINAU, Jan 7 (Northwire)")})
+    article = next(a for a in both.articles if a.id == "b")
+    assert str(article.meta.published) == "2023-01-07"  # across the new year, not 2022-01-07
+    assert article.meta.published_basis == "inferred" and "Earlier" in (article.meta.published_evidence or "")
+    friday = [e.date for e in both.timeline if any(m.article == "b" for m in e.mentions)]
+    assert friday == ["2023-01-06"]
+    alone = gather_texts(tmp_path / "b", {"b.txt": _undated("KLEINAU, Jan 7 (Northwire)")})
+    assert alone.articles[0].meta.published is None  # no year anywhere: unknown
+    full = gather_texts(tmp_path / "c", {"b.txt": _undated("KLEINAU, January 7, 2023 (Northwire)")})
+    assert str(full.articles[0].meta.published) == "2023-01-07"
+    far = "---\ntitle: Earlier\npublished: 2022-06-30\nlanguage: en\n---\n\nThe bridge was closed.\n"
+    apart = gather_texts(tmp_path / "d", {"a.txt": far, "b.txt": _undated("KLEINAU, Jan 7 (Northwire)")})
+    assert next(a for a in apart.articles if a.id == "b").meta.published is None  # half a year away: no year
+
+
+TENSES = """---
+title: Tenses
+published: 2023-03-07
+language: en
+---
+
+Karl Weber said on Friday the bridge would stay closed.
+
+The minister will visit the region on Monday.
+
+Troops opened fire on protesters on Wednesday.
+
+The trial begins on Thursday, a court spokesman said.
+
+Anna Berger said the curfew would be lifted on Sunday, according to a statement released by her office.
+"""
+
+
+def test_english_weekdays_run_in_the_direction_of_their_verb(tmp_path: Path) -> None:
+    """Published on Tuesday 7 March 2023: a weekday takes the tense of its own verb (HanTa's English
+    morphology: "said", "opened" past; "begins" present, so ahead; "will", "would be lifted" ahead)."""
+    dossier = gather_texts(tmp_path, {"t.txt": TENSES})
+    by_sentence = {e.mentions[0].sentence: e.date for e in dossier.timeline}
+    assert by_sentence == {0: "2023-03-03", 1: "2023-03-13", 2: "2023-03-01", 3: "2023-03-09", 4: "2023-03-12"}

@@ -58,7 +58,7 @@ class Analyser:
         key = (TimeTagger, language)
         if key not in self._tools:
             pos = self.pos_tagger(language)
-            self._tools[key] = TimeTagger(load_language(language), pos.finite_tense if pos.real else None)
+            self._tools[key] = TimeTagger(load_language(language), pos.finite_tense if pos.has_tense else None)
         tagger: TimeTagger = self._tools[key]
         return tagger
 

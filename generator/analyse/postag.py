@@ -1,4 +1,5 @@
-"""Part-of-speech tags (STTS) for tokenised sentences: HanTa for German, a plain fallback elsewhere.
+"""Part-of-speech tags (STTS) for tokenised sentences: HanTa for German, a plain fallback elsewhere;
+the tense of a verb form from HanTa's morphology in German and English.
 
 The fallback marks words that are not function words as nouns, quotation marks as such and digits
 as numbers: enough for the figure extractor to find what a number counts in a language without a
@@ -14,6 +15,12 @@ from typing import Any
 from generator.lang import LanguageData
 
 QUOTES = set("\"„“”»«'’‚‘")
+# HanTa's English tags (BNC C5) of finite verbs and participles; modals ("would") tell no tense
+_ENGLISH_TENSE = {
+    **dict.fromkeys(("VVD", "VBD", "VHD", "VDD"), "past"),
+    **dict.fromkeys(("VVZ", "VBZ", "VHZ", "VDZ"), "present"),
+    "VVN": "participle",
+}
 
 
 class PosTagger:
@@ -28,9 +35,20 @@ class PosTagger:
             # occurrence. Its analysis depends on the word alone, so remember it (per tagger).
             self._hanta.analyze_forward = functools.lru_cache(maxsize=200_000)(self._hanta.analyze_forward)
 
+        self._morph_en: Any = None
+        if lang.code == "en":  # English: the morphology for the tense of verbs only, no tags
+            from HanTa import HanoverTagger
+
+            self._morph_en = HanoverTagger.HanoverTagger("morphmodel_en.pgz")
+
     @property
     def real(self) -> bool:
+        """A tagger of the language's own (its tags feed the German NER and speech models)."""
         return self._hanta is not None
+
+    @property
+    def has_tense(self) -> bool:
+        return self._hanta is not None or self._morph_en is not None
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - one tagger per language and process
     def finite_tense(self, word: str) -> str | None:
@@ -39,6 +57,8 @@ class PosTagger:
         analyser). The simple past is a weak verb's "-te" suffix ("sagte", "teilten") or a strong verb's
         changed stem without a present ending ("kam", "trafen"); a changed stem with "-t"/"-st" or an
         umlaut is the present ("trifft", "hält")."""
+        if self._morph_en is not None and word.islower():
+            return _ENGLISH_TENSE.get(self._morph_en.analyze(word, taglevel=1)[1])
         if self._hanta is None or not word.islower():
             return None
         _lemma, parts, tag = self._hanta.analyze(word, taglevel=3)

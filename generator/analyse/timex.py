@@ -75,6 +75,10 @@ class _Tenses:
                 cues.append((k, "future"))
             elif (perfect and w in t.perfect_auxiliaries) or w in t.past_auxiliaries or w in t.past_words:
                 cues.append((k, "past"))
+            elif k and tenses[k] in ("past", "participle") and low[k - 1] in t.participle_not_past_after:
+                continue  # English: "will be lifted", "was ordered" (the auxiliary tells)
+            elif tenses[k] == "participle" and t.participle_not_past_after and not (k and low[k - 1] in determiners):
+                cues.append((k, "past"))  # English: "ordered troops on Friday" (past or participle alike)
             elif tenses[k] in ("past", "present") and not (k and low[k - 1] in determiners):
                 # (not an adjective after an article: "die verzauberte Stadt")
                 cues.append((k, str(tenses[k])))

@@ -197,6 +197,9 @@ class TimeCues:
     stative_auxiliaries: frozenset[str]
     passive_participle: str
     then_and_now: frozenset[str]
+    # where a participle alone tells the past ("ordered troops on Friday"), the words before one that
+    # make it no past ("will be detained on Monday"); empty where a participle needs an auxiliary
+    participle_not_past_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -385,6 +388,7 @@ def _time_cues(code: str) -> TimeCues:
         relative_day_adjectives=MappingProxyType(
             {k.casefold(): int(v) for k, v in (data.get("relative_day_adjectives") or {}).items()}
         ),
+        participle_not_past_after=_word_set(data, "participle_not_past_after", where, allow_empty=True),
         range_words=words("range_words"),
         date_range_words=words("date_range_words"),
         ordinal_words=_mapping(data, "ordinal_words", where, int),

@@ -3,7 +3,9 @@ files), a plain-text headline, the dateline (places and source); and titles as p
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.shorten import cut_at_word
@@ -16,7 +18,7 @@ _SENTENCE_END = re.compile(r"[.!?:;,…]['\"»«“”’]?$")
 # "Kleinau/Berlin (Reuters) -", "LONDON, Jan 7 (Reuters) -", "Berlin (dpa) –"
 _DATELINE = re.compile(
     r"^(?P<places>[^\W\d_][\w.'’-]*(?:[ /][^\W\d_][\w.'’-]*){0,5})"
-    r"(?:,[^()\n]{1,30}?)?\s*\((?P<source>[^()\n]{1,40})\)\s*[-–—]+\s*"
+    r"(?:,(?P<when>[^()\n]{1,30}?))?\s*\((?P<source>[^()\n]{1,40})\)\s*[-–—]+\s*"
 )
 
 
@@ -101,6 +103,34 @@ def plain_title(text: str, limit: int = TITLE_MAX) -> str:
     text = " ".join(text.split())
     text = text.replace("<", "‹").replace(">", "›").replace("&", "+")
     return cut_at_word(text, limit)
+
+
+_DAY_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+def dateline_day(dateline: str, months: Mapping[str, int]) -> tuple[int | None, int, int] | None:
+    """The day a dateline gives after its places ("LONDON, Jan 7 (Reuters)", "Kleinau, 7. Januar 2023
+    (dpa)"): (year or None, month, day), with the language's month names; None where it gives none."""
+    m = _DATELINE.match(dateline + " -")
+    when = m.group("when") if m else None
+    if not when:
+        return None
+    month = day = year = None
+    for word in _DAY_WORD.findall(when):
+        if word.isdigit():
+            if len(word) == 4 and year is None:
+                year = int(word)
+            elif len(word) <= 2 and day is None:
+                day = int(word)
+        elif month is None:
+            month = months.get(word.casefold())
+    if month is None or day is None:
+        return None
+    try:
+        dt.date(year or 2000, month, day)  # a leap year: 29 February may stand without a year
+    except ValueError:
+        return None
+    return year, month, day
 
 
 def strip_dateline(text: str) -> str:

@@ -2,12 +2,16 @@
 
 Evidence, in this order (DESIGN.md, "Publication dates"):
 
-1. a date in the article's own URL (front matter ``url``), as htmldate reads URLs: that is its date;
-2. dated links in the text: the article appeared on or after the latest of them (a lower bound only);
-3. the weekdays the text names ("am Freitag", "seit Mittwoch"): news name the days just before
+1. a date in the article's own URL (front matter ``url``), as htmldate reads URLs, or a full date in
+   its dateline ("Kleinau, 7. Januar 2023 (dpa) -"): that is its date;
+2. a dateline's day without a year ("LONDON, Jan 7 (Reuters) -"): the year that puts the day nearest
+   (within two months: one year at most) to a dated article of the dossier or to the latest dated
+   link, not before that link; no such evidence, no year;
+3. dated links in the text: the article appeared on or after the latest of them (a lower bound only);
+4. the weekdays the text names ("am Freitag", "seit Mittwoch"): news name the days just before
    their publication, so the publication weekday is the one that puts every named weekday closest
    before it; with a lower bound, the date is the first such weekday on or after it;
-4. other articles of the dossier that report the same facts (figures, actors) and are dated: an
+5. other articles of the dossier that report the same facts (figures, actors) and are dated: an
    undated article whose weekdays agree takes their date.
 
 Where the evidence does not fix a day, the date stays unknown: no guessing.
@@ -21,6 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+YEAR_WINDOW = dt.timedelta(days=60)  # a dateline's day belongs to the year within this of the evidence
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_.-]?(0[1-9]|1[0-2])[/_.-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -69,13 +74,16 @@ def infer_dates(
     overlap: Callable[[str, str], int],
     labels: Mapping[str, str],
     words: Mapping[str, str],
+    dateline_days: Mapping[str, tuple[int | None, int, int]] | None = None,
 ) -> dict[str, Dating]:
     """Dates for the articles in ``ids`` that have none in ``known``.
 
     ``overlap(a, b)``: how many facts two articles share; ``labels``: a name for each article;
-    ``words``: the language's phrases for the evidence ("link", "weekdays", "same facts", "url").
+    ``words``: the language's phrases for the evidence ("link", "weekdays", "same facts", "url",
+    "dateline", "dateline_year"); ``dateline_days``: (year or None, month, day) from an article's dateline.
     """
     found: dict[str, Dating] = {}
+    days = dateline_days or {}
     for a in ids:
         if a in known:
             continue
@@ -83,6 +91,10 @@ def infer_dates(
         d = url_date(url) if url else None
         if d is not None:
             found[a] = Dating(d, words["url"].format(date=d.isoformat()))
+            continue
+        year, month, mday = days.get(a) or (None, 0, 0)
+        if year is not None:
+            found[a] = Dating(dt.date(year, month, mday), words["dateline"].format(date=f"{year}-{month:02}-{mday:02}"))
             continue
         links = linked_dates(text[a])
         day = publication_weekday(weekdays[a])
@@ -98,6 +110,14 @@ def infer_dates(
             if a in dated:
                 continue
             day = publication_weekday(weekdays[a])
+            if a in days:
+                year_of = _dateline_year(
+                    days[a], linked_dates(text[a]), {labels[b]: dated[b] for b in ids if b in dated}
+                )
+                if year_of is not None:
+                    found[a] = Dating(year_of[0], words["dateline_year"].format(evidence=year_of[1]))
+                    changed = True
+                    continue
             candidates = sorted(
                 ((overlap(a, b), b) for b in ids if b in dated and b != a),
                 key=lambda x: (-x[0], ids.index(x[1])),
@@ -110,3 +130,28 @@ def infer_dates(
                     changed = True
                     break
     return found
+
+
+def _dateline_year(
+    day: tuple[int | None, int, int], links: Sequence[dt.date], dated: Mapping[str, dt.date]
+) -> tuple[dt.date, str] | None:
+    """The date of a dateline's day without a year: the year that puts it nearest to a dated article
+    or to the latest dated link (within :data:`YEAR_WINDOW`, so one year at most), not before that
+    link; with the evidence (the article's label, or the link's date)."""
+    _, month, mday = day
+    anchors = [(d, label) for label, d in dated.items()]
+    if links:
+        anchors.append((links[-1], links[-1].isoformat()))
+    best: tuple[dt.timedelta, dt.date, str] | None = None
+    for anchor, label in anchors:
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+            try:
+                d = dt.date(year, month, mday)
+            except ValueError:
+                continue
+            gap = abs(d - anchor)
+            if gap > YEAR_WINDOW or (links and d < links[-1]):
+                continue
+            if best is None or (gap, d) < best[:2]:
+                best = (gap, d, label)
+    return (best[1], best[2]) if best else None

@@ -35,7 +35,7 @@ def render_home(ctx: Context) -> str:
         span = ctx.date(dates[0]) if dates[0] == dates[-1] else f"{ctx.date(dates[0])} – {ctx.date(dates[-1])}"
         facts.append(ctx.L("home_dates", span=span))
     if undated:
-        facts.append(ctx.L("home_undated", n=undated))
+        facts.append(ctx.L("home_undated_one") if undated == 1 else ctx.L("home_undated", n=undated))
     parts = []
     if ctx.comparison.overview:
         sentences = []

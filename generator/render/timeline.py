@@ -61,7 +61,8 @@ def render_timeline(ctx: Context) -> str:
     parts = [paragraph(esc(ctx.L("timeline_intro")))]
     undated = [a for a in ctx.dossier.articles if a.meta.published is None]
     if undated:
-        parts.append(paragraph(esc(ctx.L("timeline_undated", n=len(undated))), "dossier-note"))
+        note = ctx.L("timeline_undated_one") if len(undated) == 1 else ctx.L("timeline_undated", n=len(undated))
+        parts.append(paragraph(esc(note), "dossier-note"))
     parts.append(paragraph(f'<img src="timeline.svg" alt="{esc(ctx.L("nav_timeline"))}" class="dossier-chart">'))
     by_date: dict[str, list[Event]] = defaultdict(list)
     for e in events:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.lang import load_language
+from generator.write.export import dossier_json
 from tests.conftest import gather_texts
 
 WIRE = """---
@@ -168,3 +170,23 @@ def test_english_weekdays_run_in_the_direction_of_their_verb(tmp_path: Path) -> 
     dossier = gather_texts(tmp_path, {"t.txt": TENSES})
     by_sentence = {e.mentions[0].sentence: e.date for e in dossier.timeline}
     assert by_sentence == {0: "2023-03-03", 1: "2023-03-13", 2: "2023-03-01", 3: "2023-03-09", 4: "2023-03-12"}
+
+
+def test_a_translation_is_aligned_with_its_original_and_its_quotes_linked(tmp_path: Path) -> None:
+    """The English wire report and its German translation: each sentence beside its counterpart on the
+    comparison page (numbers, names and dates anchor them), never the German follow-up's; on the
+    quotes page the English statement stands under its German version, marked as English."""
+    from generator.merge.compare import align
+    from generator.render.site import render
+
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(MIXED.glob("*.txt"))}
+    dossier = gather_texts(tmp_path, texts)
+    pairs = {(p.a, p.b) for p in align(dossier)}
+    assert pairs == {(("wire-de", i), ("wire-en", i)) for i in range(3)}
+    site = render(dossier, load_language("de"), dossier_json)
+    quotes = site.files["quotes.md"].decode("utf-8")
+    militants = '<span lang="en">The militants have not laid down their arms</span>'
+    assert quotes.count(militants) == 1  # once, under the German version, not as a quote of its own
+    german = quotes.index("Die Militanten haben ihre Waffen nicht niedergelegt")
+    assert german < quotes.index(militants) < german + 600
+    assert '<span class="dossier-lang">Englisch</span>' in quotes

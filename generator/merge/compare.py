@@ -2,11 +2,16 @@
 says, and which sentences say the same thing in other words (a wire report and its translation).
 
 Sentence alignment compares content-word stems, shared figures and shared actors. Candidate pairs
-come from an index of the stems that few sentences share (blocking), never from all pairs.
+come from an index of the stems that few sentences share (blocking), never from all pairs. Across
+languages stems say nothing: two articles in different languages that share facts are aligned in
+order (a translation keeps its original's order), sentence by sentence, where numbers, figures,
+actors and dates anchor a pair and similar lengths support it (as Gale and Church align
+translations by length).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +20,8 @@ from generator.analyse.stems import sentence_stems
 from generator.lang import load_language
 from generator.merge.grouping import Groups
 from generator.model import Article, Dossier, Event, Figure
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 STEM = 5
 MIN_SIMILARITY = 0.25
@@ -51,7 +58,73 @@ def _facts_by_sentence(dossier: Dossier) -> dict[tuple[str, int], set[str]]:
     for f in dossier.figures:
         for r in f.mentions:
             facts[(r.article, r.sentence)].add(f"f:{f.id}")
+    for e in dossier.timeline:
+        for m in e.mentions:
+            facts[(m.article, m.sentence)].add(f"e:{e.date}")
     return facts
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers a sentence writes, without separators ("3,700" and "3.700" alike)."""
+    return {re.sub(r"[.,]", "", n) for n in _NUMBER.findall(text)}
+
+
+def _anchors(x: set[str], y: set[str], nx: set[str], ny: set[str]) -> float:
+    """What two sentences in different languages share: figures, dates and numbers count most."""
+    shared = x & y
+    strong = sum(1 for f in shared if f[0] in "fe") + len(nx & ny)
+    return 0.2 * strong + 0.1 * (len(shared) - sum(1 for f in shared if f[0] in "fe"))
+
+
+def align_translation(
+    a: Article, b: Article, facts: dict[tuple[str, int], set[str]], skip: set[tuple[str, int]]
+) -> list[Aligned]:
+    """Sentences of two articles in different languages, aligned in order (dynamic programming, one to
+    one, sentences may stay unpaired): a pair scores its anchors and its length ratio; a pair is kept
+    with a strong anchor (a figure, date or number, or two names), or one name and a similar length;
+    never by length alone (two reports of one event are no translation of each other)."""
+    xs = [i for p in a.paragraphs if not p.heading for i in p.sentence_indices if (a.id, i) not in skip]
+    ys = [j for p in b.paragraphs if not p.heading for j in p.sentence_indices if (b.id, j) not in skip]
+    if not xs or not ys:
+        return []
+    nums_a = {i: _numbers(a.sentences[i].text) for i in xs}
+    nums_b = {j: _numbers(b.sentences[j].text) for j in ys}
+
+    def pair(i: int, j: int) -> tuple[float, float]:
+        la, lb = len(a.sentences[i].text), len(b.sentences[j].text)
+        anchor = _anchors(facts.get((a.id, i), set()), facts.get((b.id, j), set()), nums_a[i], nums_b[j])
+        return anchor, min(la, lb) / max(la, lb, 1)
+
+    # best[m][n]: the best total for xs[:m] and ys[:n]; a pair adds its anchors and length, less a cost
+    best = [[0.0] * (len(ys) + 1) for _ in range(len(xs) + 1)]
+    step: dict[tuple[int, int], str] = {}
+    for m in range(len(xs) + 1):
+        for n in range(len(ys) + 1):
+            if m == 0 and n == 0:
+                continue
+            options = []
+            if m and n:
+                anchor, ratio = pair(xs[m - 1], ys[n - 1])
+                options.append((best[m - 1][n - 1] + anchor + 0.5 * ratio - 0.3, "pair"))
+            if m:
+                options.append((best[m - 1][n], "skip a"))
+            if n:
+                options.append((best[m][n - 1], "skip b"))
+            best[m][n], step[(m, n)] = max(options)
+    out = []
+    m, n = len(xs), len(ys)
+    while m or n:
+        move = step[(m, n)]
+        if move == "pair":
+            anchor, ratio = pair(xs[m - 1], ys[n - 1])
+            if anchor >= 0.2 or (anchor > 0 and ratio >= 0.75):  # never by length alone
+                out.append(Aligned((a.id, xs[m - 1]), (b.id, ys[n - 1]), round(min(anchor + 0.5 * ratio, 1.0), 3)))
+            m, n = m - 1, n - 1
+        elif move == "skip a":
+            m -= 1
+        else:
+            n -= 1
+    return out[::-1]
 
 
 def align(dossier: Dossier) -> list[Aligned]:
@@ -83,7 +156,7 @@ def align(dossier: Dossier) -> list[Aligned]:
     for x, y in candidates:
         wx, wy = words[x], words[y]
         jaccard = len(wx & wy) / max(len(wx | wy), 1)
-        shared_facts = facts.get(x, set()) & facts.get(y, set())
+        shared_facts = {f for f in facts.get(x, set()) & facts.get(y, set()) if f[0] != "e"}  # dates: below
         figures = sum(1 for f in shared_facts if f.startswith("f:"))
         score = jaccard + 0.2 * figures + 0.05 * (len(shared_facts) - figures)
         if score >= MIN_SIMILARITY:
@@ -96,6 +169,23 @@ def align(dossier: Dossier) -> list[Aligned]:
             continue
         used.update((pair.a, pair.b))
         out.append(pair)
+    # articles in two languages that share facts: a translation and its original, or two reports
+    language = {x.id: x.meta.language for x in dossier.articles}
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    reported = [{m.article for m in f.mentions} for f in dossier.figures]
+    reported += [{m.article for m in e.mentions} for e in dossier.timeline]  # figures and events: names are not enough
+    for arts in reported:
+        ordered = sorted(arts)
+        for k, one in enumerate(ordered):
+            for other in ordered[k + 1 :]:
+                if language[one] != language[other]:
+                    shared[(one, other)] += 1
+    by_id = {x.id: x for x in dossier.articles}
+    for (one, other), n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):  # the closest pair first
+        if n >= 2:
+            found = align_translation(by_id[one], by_id[other], facts, used)
+            used.update(s for pair in found for s in (pair.a, pair.b))
+            out.extend(found)
     return sorted(out, key=lambda p: (p.a, p.b))
 
 

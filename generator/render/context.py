@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from babel import Locale
 from babel.dates import format_date
 
 from generator.lang import LanguageData
@@ -62,6 +63,34 @@ class Context:
     def comparison(self) -> Comparison:
         """The cross-source comparison (the costliest part of rendering), for the pages that show it."""
         return compare(self.dossier)
+
+    @functools.cached_property
+    def quote_versions(self) -> dict[str, Quote]:
+        """A quote and the same statement in another language (a translation and its original): quotes of
+        one speaker in two sentences the comparison aligns across languages, each way."""
+        at: dict[tuple[str, int], list[Quote]] = defaultdict(list)
+        for q in self.dossier.quotes:
+            at[(q.mention.article, q.mention.sentence)].append(q)
+        language = {a.id: a.meta.language for a in self.dossier.articles}
+        out: dict[str, Quote] = {}
+        for pair in self.comparison.aligned:
+            if language[pair.a[0]] == language[pair.b[0]]:
+                continue
+            for x in at.get(pair.a, []):
+                same = [y for y in at.get(pair.b, []) if y.speaker == x.speaker and y.kind == x.kind]
+                if x.speaker and len(same) == 1:
+                    out[x.id], out[same[0].id] = same[0], x
+        return out
+
+    def language_of(self, ref: MentionRef) -> str:
+        return self.articles[ref.article].meta.language
+
+    def language_mark(self, code: str) -> str:
+        """The name of a language other than the site's, as a small mark ("Englisch"); empty for the site's."""
+        if code == self.dossier.language:
+            return ""
+        name = Locale.parse(self.lang.code).languages.get(code, code)
+        return f' <span class="dossier-lang">{esc(name)}</span>'
 
     def actor_link(self, page: str, actor_id: str, name: str) -> str:
         """The actor's name, linked to its page where it has one."""

@@ -24,13 +24,40 @@ def _speaker_html(ctx: Context, page: str, q: Quote) -> str:
     return esc(q.speaker_name or ctx.L("speaker_unknown"))
 
 
+def _said(ctx: Context, q: Quote) -> str:
+    """What was said, as written, in its own language (marked where that is not the site's)."""
+    text = esc(" ".join(q.text.split()))
+    code = ctx.language_of(q.mention)
+    if code != ctx.dossier.language:
+        text = f'<span lang="{esc(code)}">{text}</span>'
+    said = f"„{text}“" if q.kind == "direct" else f"<em>{esc(ctx.L('reported'))}</em> {text}"
+    return said + ctx.language_mark(code)
+
+
 def quote_list(ctx: Context, page: str, quotes: Iterable[Quote], with_speaker: bool) -> str:
+    """Each quote with its sentence; the same statement in another language of the list (a translation
+    and its original) stands under the one in the site's language, not as a quote of its own."""
+    quotes = list(quotes)
+    ids = {q.id for q in quotes}
+    versions = ctx.quote_versions
     items = []
     for q in quotes:
+        other = versions.get(q.id)
+        home = ctx.language_of(q.mention) == ctx.dossier.language
+        if (
+            other is not None
+            and other.id in ids
+            and not home
+            and ctx.language_of(other.mention) == ctx.dossier.language
+        ):
+            continue  # shown under its version in the site's language
         speaker = f"<strong>{_speaker_html(ctx, page, q)}</strong>: " if with_speaker else ""
-        text = " ".join(q.text.split())
-        said = f"„{esc(text)}“" if q.kind == "direct" else f"<em>{esc(ctx.L('reported'))}</em> {esc(text)}"
-        items.append(f"{speaker}{said} {ctx.ref(page, q.mention)}{corrected_mark(ctx, q.corrected)}")
+        item = f"{speaker}{_said(ctx, q)} {ctx.ref(page, q.mention)}{corrected_mark(ctx, q.corrected)}"
+        if other is not None:
+            item += (
+                f"<br><small>{esc(ctx.L('quote_version'))} {_said(ctx, other)} {ctx.ref(page, other.mention)}</small>"
+            )
+        items.append(item)
     return bullet_list(items)
 
 

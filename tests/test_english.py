@@ -65,6 +65,9 @@ def test_a_mixed_dossier_merges_across_languages(tmp_path: Path) -> None:
     assert {m.article for m in figures[26].mentions} == {"wire-en", "wire-de"}
     friday = next(e for e in dossier.timeline if e.date == "2023-01-06")
     assert {m.article for m in friday.mentions} == {"wire-en", "wire-de"}
+    # "X hat nach eigenen Angaben …": the subject is the source; the dateline is no part of what is said
+    (own,) = [q for q in dossier.quotes if q.mention.article == "wire-de" and q.mention.sentence == 0]
+    assert own.speaker_name == "Oleg Dorofejew" and own.text.startswith("Der Präsident von Kleinau")
     (arrests,) = dossier.developments
     assert [(p.date, p.value, len(p.articles)) for p in arrests.points] == [
         ("2023-01-07", 3700, 2),

@@ -21,6 +21,7 @@ from generator.analyse.speech_frames import Frames
 from generator.analyse.speech_tagger import SpeechTagger
 from generator.lang import LanguageData
 from generator.model import ActorMention, Article, QuoteMention
+from generator.read.layout import dateline_end
 
 
 class QuoteExtractor:
@@ -46,6 +47,43 @@ class QuoteExtractor:
         """``pos``: the part-of-speech tags of the article's sentences; the speech model needs them,
         without them (or without a model for the language) the rules alone find quotes. ``passages``:
         the article's passages in quotation marks, when the caller has them."""
+        return tuple(
+            self._own_source(article, actors, _after_dateline(article, q))
+            for q in self._find(article, actors, pos, passages)
+        )
+
+    def _own_source(self, article: Article, actors: Sequence[ActorMention], q: QuoteMention) -> QuoteMention:
+        """ "X hat nach eigenen Angaben …", "by its own account": the source is the sentence's subject,
+        its first person or organisation named outside what is said; none, the speaker stays unknown."""
+        if q.speaker is not None or q.kind != "indirect" or not self.lang.quotes.own_words:
+            return q
+        sentence = article.sentences[article.sentence_at(q.start)]
+        tokens = article.tokens[sentence.index]
+        own = [k for k, t in enumerate(tokens[:-1]) if t.text.casefold() in self.lang.quotes.own_words]
+        if not any(
+            tokens[k + 1].text.casefold() in self.lang.quotes.learned_cues | self.lang.quotes.own_sources for k in own
+        ):
+            return q
+        subject = next(
+            (
+                a
+                for a in actors
+                if max(sentence.start, _dateline_end(article)) <= a.start < tokens[own[0]].start
+                and a.kind in ("person", "organization")
+            ),
+            None,
+        )
+        if subject is None:
+            return q
+        return replace(q, speaker=subject.name, speaker_start=subject.start, speaker_end=subject.end)
+
+    def _find(
+        self,
+        article: Article,
+        actors: Sequence[ActorMention],
+        pos: Sequence[Sequence[str]] | None,
+        passages: Sequence[Span] | None,
+    ) -> tuple[QuoteMention, ...]:
         passages = self.direct.passages(article) if passages is None else passages
         if self.labelled is None or pos is None:
             return self._rules(article, actors, passages)
@@ -112,6 +150,22 @@ def _combined(article: Article, labelled: Sequence[QuoteMention], rules: Sequenc
             if sentence is not None and sentence.start <= r.speaker_start < sentence.end:
                 out.append(r)
     return out
+
+
+def _dateline_end(article: Article) -> int:
+    """Where the text after the article's dateline begins (0: it has none)."""
+    first = next((p for p in article.paragraphs if not p.heading), None)
+    if not article.meta.dateline or first is None:
+        return 0
+    return first.start + dateline_end(article.body[first.start : first.end])
+
+
+def _after_dateline(article: Article, q: QuoteMention) -> QuoteMention:
+    """What is said never includes the dateline ("Kleinau (Northwire) - Der Präsident …")."""
+    end = _dateline_end(article)
+    if q.start >= end or q.end <= end:
+        return q
+    return replace(q, start=end, text=article.body[end : q.end])
 
 
 def _overlap(a: QuoteMention, b: QuoteMention) -> bool:

@@ -224,6 +224,8 @@ class QuoteCues:
     frame_adjuncts: frozenset[str] = frozenset()  # between the verb and the clause ("said late on Friday")
     addressee_verbs: frozenset[str] = frozenset()  # take the one spoken to first ("told reporters that")
     not_a_frame_after: frozenset[str] = frozenset()  # "is said to be": no speech
+    own_words: frozenset[str] = frozenset()  # "nach eigenen Angaben": the subject is the source
+    own_sources: frozenset[str] = frozenset()  # the nouns after one ("Angaben", "account")
     source_links: frozenset[str] = frozenset()  # inside a source's name ("nach Angaben der Polizei")
     final_frame_words: int = 0  # "…, the ministry said.": the subject between comma and verb, at most
     # learned from annotated speech (``speech_cues.yaml``, written by bench/train_quotes.py):
@@ -328,6 +330,8 @@ def _quote_cues(code: str) -> QuoteCues:
         not_a_frame_after=_word_set(data, "not_a_frame_after", where, allow_empty=True),
         final_frame_words=int(data.get("final_frame_words", 0)),
         source_links=_word_set(data, "source_links", where, allow_empty=True),
+        own_words=_word_set(data, "own_words", where, allow_empty=True),
+        own_sources=_word_set(data, "own_sources", where, allow_empty=True),
         learned_cues=_word_set(learned, "cues", learned_where, allow_empty=True),
         source_heads=_word_set(learned, "source_heads", learned_where, allow_empty=True),
     )

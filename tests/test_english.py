@@ -193,3 +193,39 @@ def test_a_translation_is_aligned_with_its_original_and_its_quotes_linked(tmp_pa
     german = quotes.index("Die Militanten haben ihre Waffen nicht niedergelegt")
     assert german < quotes.index(militants) < german + 600
     assert '<span class="dossier-lang">Englisch</span>' in quotes
+
+
+ROLES = """---
+title: Roles
+published: 2023-03-07
+language: en
+---
+
+White House spokeswoman Anna Berger told reporters on Monday that the talks would continue.
+
+Karl Weber, the country's foreign minister, said the border would stay closed.
+
+The company's chief executive, Maria Lindqvist, said profits had fallen by 12 percent.
+
+German Chancellor Olaf Brandauer met French President Pierre Lafont on Tuesday.
+
+UN Secretary-General Kofi Mensah urged both sides to show restraint.
+"""
+
+
+def test_english_roles_as_the_articles_give_them(tmp_path: Path) -> None:
+    """English writes a role's body, place or nationality capitalised before it and an apposition after
+    the name; the speaker of "X, the country's foreign minister, said …" is X, not what X said."""
+    dossier = gather_texts(tmp_path, {"roles.txt": ROLES})
+    roles = {a.name: a.roles for a in dossier.actors if a.kind == "person"}
+    assert roles == {
+        "Anna Berger": ("White House spokeswoman",),
+        "Karl Weber": ("foreign minister",),
+        "Maria Lindqvist": ("chief executive",),
+        "Olaf Brandauer": ("German Chancellor",),
+        "Pierre Lafont": ("French President",),
+        "Kofi Mensah": ("UN Secretary-General",),
+    }
+    said = {(q.speaker_name, q.text) for q in dossier.quotes}
+    assert ("Karl Weber", "the border would stay closed") in said
+    assert ("Maria Lindqvist", "profits had fallen by 12 percent") in said

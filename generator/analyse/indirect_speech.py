@@ -128,7 +128,19 @@ class IndirectSpeech:
                     break  # "…, according to the ministry": a source phrase
                 if low[k] in q.speech_verbs and low[k - 1] not in q.not_a_frame_after:
                     rest = low[k + 1 : end_tok]
-                    if len(rest) <= 6 and not q.that_words & set(rest) and not q.clause_openers & set(rest[:1]):
+                    after = tokens[k + 1].text if k + 1 < end_tok else ""
+                    closes = (
+                        not rest  # "…, witnesses said."
+                        or (len(rest) <= 6 and rest[0] in q.frame_adjuncts)  # "…, police said on Friday."
+                        or (low[k] in q.addressee_verbs and len(rest) <= 3)  # "…, Weber told reporters."
+                        # "…, said Karl Weber, a spokesman": the speaker after the verb, not a clause
+                        or (
+                            k == c + 1
+                            and not q.clause_auxiliaries & set(rest)
+                            and (after[:1].isupper() or (rest[0] in self.lang.time.articles and len(rest) <= 3))
+                        )
+                    )
+                    if closes and not q.that_words & set(rest):
                         return self._framed(article, tokens, k, (0, c), (c + 1, k), actors)
                     break
         times = self.lang.time
@@ -160,13 +172,24 @@ class IndirectSpeech:
                     j += 1
             if j < end_tok and low[j] in q.that_words:
                 j += 1
-            elif j >= end_tok or not (
-                (low[j] in q.pronouns if w in q.addressee_verbs else low[j] in q.clause_openers)
-                or (
-                    w not in q.addressee_verbs
-                    and tokens[j].text[:1].isupper()
-                    and tokens[j].text.isalpha()
-                    and tokens[k - 1].text != ","  # "…, said Karl Weber": the speaker, not a clause
+            elif (
+                j >= end_tok
+                or not (
+                    (low[j] in q.pronouns if w in q.addressee_verbs else low[j] in q.clause_openers)
+                    # a bare noun and its verb: "said profits had fallen", "said prices rose"
+                    or (
+                        w not in q.addressee_verbs
+                        and tokens[j].text.isalpha()
+                        and tokens[j].text.islower()
+                        and j + 1 < end_tok
+                        and low[j + 1] in q.clause_auxiliaries
+                    )
+                    or (
+                        w not in q.addressee_verbs
+                        and tokens[j].text[:1].isupper()
+                        and tokens[j].text.isalpha()
+                        and tokens[k - 1].text != ","  # "…, said Karl Weber": the speaker, not a clause
+                    )
                 )
             ):
                 continue

@@ -68,6 +68,8 @@ class Roles:
         """The role written before a name: "Frankreichs Präsident", "der stellvertretende Außenminister",
         "Die Sprecherin des Weißen Hauses, …"."""
         i = start - 1
+        if i > 0 and words[i] == "," and not self.lang.figures.nouns_capitalised and self.cues.is_role(words[i - 1]):
+            return self._with_modifiers(words, i - 1, i)  # "The company's chief executive, Maria Lindqvist"
         if i >= 0 and words[i] == ",":  # apposition: "<role> des Weißen Hauses, Name"
             for j in range(i - 1, max(-1, i - 7), -1):
                 if self.cues.is_role(words[j]) and self.apposition_end(words, j) == i:
@@ -79,10 +81,19 @@ class Roles:
 
     def _with_modifiers(self, words: Sequence[str], role: int, end: int) -> str:
         start = role
+        # where nouns are not capitalised, capitalised words before a role are part of it: a body, a
+        # place, a nationality ("White House spokeswoman", "German Chancellor", "UN Secretary-General")
+        names_modify = not self.lang.figures.nouns_capitalised
         while start > 0:
             prev = words[start - 1]
             low = prev.casefold()
-            if low in self.cues.role_modifiers or (prev.islower() and low.endswith(self.cues.role_adjective_endings)):
+            if names_modify and prev == "-" and start > 1 and _cap(words[start - 2]):
+                start -= 2  # "Secretary - General"
+            elif (
+                (names_modify and _cap(prev) and low not in self.lang.function_words and role - start < 3)
+                or low in self.cues.role_modifiers
+                or (prev.islower() and low.endswith(self.cues.role_adjective_endings))
+            ):
                 start -= 1
             elif _cap(prev) and prev.endswith("s") and prev[:-1] in self.lex.places:  # "Frankreichs Präsident"
                 start -= 1
@@ -92,9 +103,26 @@ class Roles:
         return " ".join(words[start:end]).replace(" - ", "-")
 
     def after(self, words: Sequence[str], end: int) -> str | None:
-        """ "… Mustermann als Präsident …" → "Präsident"."""
+        """ "… Mustermann als Präsident …" → "Präsident"; in English an apposition too: "Karl Weber,
+        the country's foreign minister, said" → "foreign minister", "…, a spokesman for the company," →
+        "spokesman for the company"."""
         if end + 1 < len(words) and words[end].casefold() in ("als", "as") and self.cues.is_role(words[end + 1]):
             return words[end + 1]
+        if self.lang.figures.nouns_capitalised or end + 2 >= len(words) or words[end] != ",":
+            return None
+        if words[end + 1].casefold() not in self.lang.time.articles | self.lang.time.indefinite_articles:
+            return None
+        for j in range(end + 2, min(len(words), end + 7)):
+            if words[j] in (",", "."):
+                return None
+            if self.cues.is_role(words[j]):
+                k = j + 1  # "for the company", "of Kleinau", up to the closing comma
+                while k < len(words) and k - j <= 4 and words[k] not in (",", ".", ";"):
+                    k += 1
+                closed = k < len(words) and words[k] in (",", ".")
+                if closed and (k == j + 1 or words[j + 1].casefold() in ("of", "for", "at")):
+                    return self._with_modifiers(words, j, k)
+                return None
         return None
 
     def apposition_end(self, words: Sequence[str], role: int) -> int | None:

@@ -224,6 +224,7 @@ class QuoteCues:
     frame_adjuncts: frozenset[str] = frozenset()  # between the verb and the clause ("said late on Friday")
     addressee_verbs: frozenset[str] = frozenset()  # take the one spoken to first ("told reporters that")
     not_a_frame_after: frozenset[str] = frozenset()  # "is said to be": no speech
+    clause_auxiliaries: frozenset[str] = frozenset()  # "said profits had fallen": a bare noun's verb
     own_words: frozenset[str] = frozenset()  # "nach eigenen Angaben": the subject is the source
     own_sources: frozenset[str] = frozenset()  # the nouns after one ("Angaben", "account")
     source_links: frozenset[str] = frozenset()  # inside a source's name ("nach Angaben der Polizei")
@@ -328,6 +329,7 @@ def _quote_cues(code: str) -> QuoteCues:
         frame_adjuncts=_word_set(data, "frame_adjuncts", where, allow_empty=True),
         addressee_verbs=_word_set(data, "addressee_verbs", where, allow_empty=True),
         not_a_frame_after=_word_set(data, "not_a_frame_after", where, allow_empty=True),
+        clause_auxiliaries=_word_set(data, "clause_auxiliaries", where, allow_empty=True),
         final_frame_words=int(data.get("final_frame_words", 0)),
         source_links=_word_set(data, "source_links", where, allow_empty=True),
         own_words=_word_set(data, "own_words", where, allow_empty=True),

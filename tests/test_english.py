@@ -229,3 +229,33 @@ def test_english_roles_as_the_articles_give_them(tmp_path: Path) -> None:
     said = {(q.speaker_name, q.text) for q in dossier.quotes}
     assert ("Karl Weber", "the border would stay closed") in said
     assert ("Maria Lindqvist", "profits had fallen by 12 percent") in said
+
+
+def test_an_invented_english_wire_story_read_as_a_reader_would(tmp_path: Path) -> None:
+    """Every speaker, figure and role of an invented wire story (tests/fixtures/english-wire.txt), as a
+    careful reader lists them: "her spokesman said" is the spokesman, a quotation after a paragraph
+    that names someone else is not the earlier source's, a month is no actor."""
+    text = (Path(__file__).parent / "fixtures" / "english-wire.txt").read_text(encoding="utf-8")
+    dossier = gather_texts(tmp_path, {"wire.txt": text})
+    speakers = [(q.speaker_name, q.text[:30]) for q in dossier.quotes]
+    assert speakers == [
+        ("witnesses", "Police fired tear gas and wate"),
+        ("Elena Varga", "We are not afraid"),
+        ("Elena Varga", "The government has to listen."),
+        ("Tomas Brandt", "112 people had been detained a"),
+        ("Tomas Brandt", "Those who break the law will b"),
+        ("Civic Alliance", "the figure was higher and accu"),
+        ("her spokesman", "Prime Minister Katrin Hollis i"),
+        ("National Statistics Office", "inflation reached 18.5 percent"),
+        ("Marco Bellini", "We call on all parties to enga"),
+        ("the central bank", "it would raise interest rates "),
+        ("Analysts", "the unrest could weigh on the "),
+        ("Jan Kowal", "It's a difficult moment"),
+    ]
+    figures = {(f.text, f.measure) for f in dossier.figures}
+    assert {("23 police officers", "injured"), ("112 people", "arrested"), ("Thousands of protesters", None)} <= figures
+    actors = {a.name: (a.kind, a.roles) for a in dossier.actors}
+    assert "February" not in actors
+    assert actors["Tomas Brandt"] == ("person", ("Interior Minister",))
+    assert actors["Jan Kowal"] == ("person", ("economist at Baltic Capital in Warsaw",))
+    assert actors["Civic Alliance"][0] == actors["National Statistics Office"][0] == "organization"

@@ -117,7 +117,9 @@ class DirectSpeech:
     ) -> tuple[ActorMention | None, Token | ActorMention | None, str | None, bool]:
         """(speaker, the mention that names it, cue, whether the frame stands right beside the quote)."""
         before, after = self._frame_tokens(article, qs, qe)
-        cue = self.frames.cue(after[:6])
+        cue = self.frames.cue(after[: FRAME_SUBJECT + 3])  # '…," EU foreign policy chief Marco Bellini said'
+        if cue is not None and cue > 5 and any(t.text in ",.;:!?" for t in after[:cue]):
+            cue = None  # beyond the usual frame only where no punctuation stands between
         if cue is not None:
             # the frame's comma stands after the quotation or, in English, inside it ("…," she said)
             comma_inside = article.body[qs:qe].rstrip().endswith(",")

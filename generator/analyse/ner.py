@@ -248,8 +248,9 @@ class Tagger:
             w = words[0]
             lex = self.lexicon
             known_name = w in lex.gazetteer or w in lex.first_names or w in lex.surnames or w in lex.proper_names
-            if w.casefold() in self.lang.function_words:
-                return True
+            low = w.casefold()
+            if low in self.lang.function_words or low in self.lang.time.months or low in self.lang.time.weekdays:
+                return True  # a month or a weekday is no actor ("February" typed as a place)
             if not known_name and (lex.is_common_noun(w) or self.lang.actors.is_role(w)):
                 return True
         return False

@@ -16,6 +16,27 @@ from generator.lang import LanguageData
 
 HANTA_MODELS = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}  # HanTa's models, by language
 QUOTES = set("\"„“”»«'’‚‘")
+# HanTa's English tags (BNC C5) by their first two letters → the STTS class the figure extractor reads
+_C5_AS_STTS = {
+    "NN": "NN",
+    "NP": "NE",
+    "AJ": "ADJA",
+    "CR": "CARD",
+    "OR": "ADJA",
+    "AT": "ART",
+    "PR": "APPR",
+    "CJ": "KON",
+    "AV": "ADV",
+    "PU": "$.",
+    "VV": "VVFIN",
+    "VB": "VAFIN",
+    "VD": "VAFIN",
+    "VH": "VAFIN",
+    "VM": "VMFIN",
+    "DT": "PDAT",
+    "PN": "PPER",
+    "DP": "PPOSAT",
+}
 # HanTa's English tags (BNC C5) of finite verbs and participles; modals ("would") tell no tense
 _ENGLISH_TENSE = {
     **dict.fromkeys(("VVD", "VBD", "VHD", "VDD"), "past"),
@@ -82,6 +103,11 @@ class PosTagger:
             return []
         if self._hanta is not None:
             return list(self._hanta.tag_sent(list(words), taglevel=0))  # tags only: no lemmas needed
+        if self._morph_en is not None:  # HanTa's English tags (BNC C5), as the STTS classes the figures read
+            return [
+                "$(" if all(ch in QUOTES for ch in w) else _C5_AS_STTS.get(tag[:2], "XY")
+                for w, tag in zip(words, self._morph_en.tag_sent(list(words), taglevel=0), strict=True)
+            ]
         out = []
         for w in words:
             if all(ch in QUOTES for ch in w):

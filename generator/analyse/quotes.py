@@ -111,6 +111,11 @@ class QuoteExtractor:
             if speaker is None and cue is None:
                 before = [m for m in out if m.end <= span.start and m.speaker and span.start - m.end < 400]
                 prev = max(before, key=lambda m: m.end, default=None)
+                if prev is not None and any(
+                    prev.end <= a.start < span.start and a.kind in ("person", "organization") and a.name != prev.speaker
+                    for a in actors
+                ):
+                    prev = None  # someone else named in between: the quotation is not surely theirs
                 name = prev.speaker if prev else None
                 s_start, s_end = (prev.speaker_start, prev.speaker_end) if prev else (None, None)
             else:

@@ -92,7 +92,11 @@ class Roles:
             elif (
                 (names_modify and _cap(prev) and low not in self.lang.function_words and role - start < 3)
                 or low in self.cues.role_modifiers
-                or (prev.islower() and low.endswith(self.cues.role_adjective_endings))
+                or (
+                    prev.islower()
+                    and low not in self.lang.function_words  # "an economist": no adjective in "-an"
+                    and low.endswith(self.cues.role_adjective_endings)
+                )
             ):
                 start -= 1
             elif _cap(prev) and prev.endswith("s") and prev[:-1] in self.lex.places:  # "Frankreichs Präsident"
@@ -117,7 +121,7 @@ class Roles:
                 return None
             if self.cues.is_role(words[j]):
                 k = j + 1  # "for the company", "of Kleinau", up to the closing comma
-                while k < len(words) and k - j <= 4 and words[k] not in (",", ".", ";"):
+                while k < len(words) and k - j <= 6 and words[k] not in (",", ".", ";"):
                     k += 1
                 closed = k < len(words) and words[k] in (",", ".")
                 if closed and (k == j + 1 or words[j + 1].casefold() in ("of", "for", "at")):

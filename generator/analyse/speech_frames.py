@@ -44,6 +44,9 @@ class Frames:
             for a in actors:
                 if a.start <= t.start < a.end and a.kind in ("person", "organization"):
                     return a, None
+            after = n + 1 if forward else n - 1  # the word after it in reading order
+            if low in self.q.possessives and 0 <= after < len(span) and self.lang.actors.is_role(span[after].text):
+                return None, None  # "her spokesman said": the spokesman speaks, not the person before
             if low in self.q.pronouns or low in self.q.possessives:
                 return self.last_person(actors, before_pos), t
             if self.lang.actors.is_role(t.text):  # "Der französische Präsident erklärte"
@@ -74,10 +77,11 @@ class Frames:
             span = (k, end)
         else:
             start = cue
+            breaks = ".;:!?" if self.lang.figures.nouns_capitalised else ".;:!?,"  # "Separately, the bank said"
             while (
                 start > 0
                 and cue - start < 8
-                and tokens[start - 1].text not in ".;:!?"
+                and tokens[start - 1].text not in breaks
                 and not stop[0] <= start - 1 < stop[1]
             ):
                 start -= 1

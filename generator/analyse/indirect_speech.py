@@ -259,6 +259,8 @@ class IndirectSpeech:
                         )
                     ):
                         e += 1
+                    if e + 2 < n and tokens[e].text == "(" and tokens[e + 2].text == ")":
+                        e += 3  # its short form: "nach Angaben des Südwestrundfunks (SWR)"
                     src = (i + k if lowercase_nouns else i + 1, e)  # "according to | the ministry"
                 if src[1] <= src[0]:
                     continue

@@ -115,7 +115,7 @@ def test_no_page_fetches_from_the_web_or_raises_an_error(browser: Any, seed_url:
 
 
 def test_german_search_finds_an_actor_and_a_body_word(browser: Any, seed_url: str) -> None:
-    for query, expected in (("Dorofejew", "actors/"), ("Schießbefehl", "articles/")):
+    for query, expected in (("Tokajew", "actors/"), ("Schießbefehl", "articles/")):
         visit = Visit(browser, seed_url + "index.html")
         page = visit.page
         box = page.locator("input.md-search__input")

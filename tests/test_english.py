@@ -259,3 +259,26 @@ def test_an_invented_english_wire_story_read_as_a_reader_would(tmp_path: Path) -
     assert actors["Tomas Brandt"] == ("person", ("Interior Minister",))
     assert actors["Jan Kowal"] == ("person", ("economist at Baltic Capital in Warsaw",))
     assert actors["Civic Alliance"][0] == actors["National Statistics Office"][0] == "organization"
+
+
+def test_an_invented_agency_story_in_another_house_style(tmp_path: Path) -> None:
+    """A second invented story (tests/fixtures/english-ap.txt, a dash after the dateline, 'early
+    Tuesday', 'told The Associated Press'): "his office said" is the office speaking; a company
+    named by its head word ("Nordsee Lines") is an organisation; the agency's name and its
+    initials in the dateline are one actor."""
+    text = (Path(__file__).parent / "fixtures" / "english-ap.txt").read_text(encoding="utf-8")
+    dossier = gather_texts(tmp_path, {"ferry.txt": text})
+    speakers = [(q.speaker_name, q.text[:26]) for q in dossier.quotes]
+    assert speakers == [
+        ("the coast guard", "The vessel, operated by No"),
+        ("Tomasz Nowak", "It was chaos. People were "),
+        ("Ingrid Solberg", "the weather had been calm "),
+        ("Tomasz Nowak", "the crew had acted quickly"),
+        ("his office", "Transport Minister Erik Lu"),
+        ("local media", "Last Thursday, another fer"),
+    ]
+    actors = {a.name: (a.kind, a.aliases) for a in dossier.actors}
+    assert actors["Nordsee Lines"] == ("organization", ())
+    assert actors["Associated Press"] == ("organization", ("AP",))
+    dates = sorted(e.date for e in dossier.timeline)
+    assert dates == ["2019", "2023-03-02", "2023-03-07", "2023-03-08"]

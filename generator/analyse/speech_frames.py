@@ -45,7 +45,16 @@ class Frames:
                 if a.start <= t.start < a.end and a.kind in ("person", "organization"):
                     return a, None
             after = n + 1 if forward else n - 1  # the word after it in reading order
-            if low in self.q.possessives and 0 <= after < len(span) and self.lang.actors.is_role(span[after].text):
+            owned = span[after].text if 0 <= after < len(span) else ""
+            if low in self.q.possessives and (
+                self.lang.actors.is_role(owned)
+                # English: any noun ("his office said"); German "in seiner Erklärung" names the speaker
+                or (
+                    not self.lang.figures.nouns_capitalised
+                    and owned.isalpha()
+                    and owned.casefold() not in self.lang.function_words
+                )
+            ):
                 return None, None  # "her spokesman said": the spokesman speaks, not the person before
             if low in self.q.pronouns or low in self.q.possessives:
                 return self.last_person(actors, before_pos), t

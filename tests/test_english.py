@@ -164,15 +164,25 @@ Troops opened fire on protesters on Wednesday.
 The trial begins on Thursday, a court spokesman said.
 
 Anna Berger said the curfew would be lifted on Sunday, according to a statement released by her office.
+
+Prime Minister Katrin Hollis is due to meet union leaders on Monday, her spokesman said.
 """
 
 
 def test_english_weekdays_run_in_the_direction_of_their_verb(tmp_path: Path) -> None:
     """Published on Tuesday 7 March 2023: a weekday takes the tense of its own verb (HanTa's English
-    morphology: "said", "opened" past; "begins" present, so ahead; "will", "would be lifted" ahead)."""
+    morphology: "said", "opened" past; "begins" present, so ahead; "will", "would be lifted", "is due
+    to" ahead)."""
     dossier = gather_texts(tmp_path, {"t.txt": TENSES})
     by_sentence = {e.mentions[0].sentence: e.date for e in dossier.timeline}
-    assert by_sentence == {0: "2023-03-03", 1: "2023-03-13", 2: "2023-03-01", 3: "2023-03-09", 4: "2023-03-12"}
+    assert by_sentence == {
+        0: "2023-03-03",
+        1: "2023-03-13",
+        2: "2023-03-01",
+        3: "2023-03-09",
+        4: "2023-03-12",
+        5: "2023-03-13",  # "is due to meet … on Monday": ahead
+    }
 
 
 def test_a_translation_is_aligned_with_its_original_and_its_quotes_linked(tmp_path: Path) -> None:
@@ -193,6 +203,8 @@ def test_a_translation_is_aligned_with_its_original_and_its_quotes_linked(tmp_pa
     german = quotes.index("Die Militanten haben ihre Waffen nicht niedergelegt")
     assert german < quotes.index(militants) < german + 600
     assert '<span class="dossier-lang">Englisch</span>' in quotes
+    english = render(dossier, load_language("en"), dossier_json).files["quotes.md"].decode("utf-8")
+    assert "“Die Militanten haben ihre Waffen nicht niedergelegt”" in english  # English quotation marks
 
 
 ROLES = """---

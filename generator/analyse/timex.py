@@ -70,8 +70,9 @@ class _Tenses:
         )
         determiners = t.articles | t.indefinite_articles
         cues: list[tuple[int, str]] = []
+        ahead = {k for phrase in t.future_phrases for k in range(len(low)) if tuple(low[k : k + len(phrase)]) == phrase}
         for k, w in enumerate(low):
-            if w in t.future_cues or w in t.future_auxiliaries:
+            if w in t.future_cues or w in t.future_auxiliaries or k in ahead:
                 cues.append((k, "future"))
             elif (perfect and w in t.perfect_auxiliaries) or w in t.past_auxiliaries or w in t.past_words:
                 cues.append((k, "past"))

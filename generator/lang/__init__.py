@@ -200,6 +200,8 @@ class TimeCues:
     # where a participle alone tells the past ("ordered troops on Friday"), the words before one that
     # make it no past ("will be detained on Monday"); empty where a participle needs an auxiliary
     participle_not_past_after: frozenset[str] = frozenset()
+    # word sequences that say what follows is ahead ("is due to meet", "are set to")
+    future_phrases: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -395,6 +397,9 @@ def _time_cues(code: str) -> TimeCues:
             {k.casefold(): int(v) for k, v in (data.get("relative_day_adjectives") or {}).items()}
         ),
         participle_not_past_after=_word_set(data, "participle_not_past_after", where, allow_empty=True),
+        future_phrases=tuple(
+            tuple(x.casefold().split()) for x in data.get("future_phrases") or [] if isinstance(x, str) and x.strip()
+        ),
         range_words=words("range_words"),
         date_range_words=words("date_range_words"),
         ordinal_words=_mapping(data, "ordinal_words", where, int),

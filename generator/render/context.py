@@ -82,6 +82,11 @@ class Context:
                     out[x.id], out[same[0].id] = same[0], x
         return out
 
+    def quoted(self, html: str) -> str:
+        """``html`` in the site language's quotation marks („…“ in German, “…” in English)."""
+        opening, closing = self.lang.quotes.quote_marks[0]
+        return f"{opening}{html}{closing}"
+
     def language_of(self, ref: MentionRef) -> str:
         return self.articles[ref.article].meta.language
 

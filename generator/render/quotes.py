@@ -30,7 +30,7 @@ def _said(ctx: Context, q: Quote) -> str:
     code = ctx.language_of(q.mention)
     if code != ctx.dossier.language:
         text = f'<span lang="{esc(code)}">{text}</span>'
-    said = f"„{text}“" if q.kind == "direct" else f"<em>{esc(ctx.L('reported'))}</em> {text}"
+    said = ctx.quoted(text) if q.kind == "direct" else f"<em>{esc(ctx.L('reported'))}</em> {text}"
     return said + ctx.language_mark(code)
 
 

@@ -40,7 +40,7 @@ def _time_of_day(ctx: Context, tod: str | None) -> str:
 def _expression(ctx: Context, m: EventMention) -> str:
     """The expression as written, with the narrated day it was counted from, if any."""
     counted = f" ({esc(ctx.L('timeline_anchor', date=event_date(ctx, m.anchor)))})" if m.anchor else ""
-    return f"„{esc(m.expression)}“{counted}"
+    return f"{ctx.quoted(esc(m.expression))}{counted}"
 
 
 def event_item(ctx: Context, page: str, e: Event) -> str:

@@ -294,3 +294,27 @@ def test_an_invented_agency_story_in_another_house_style(tmp_path: Path) -> None
     assert actors["Associated Press"] == ("organization", ("AP",))
     dates = sorted(e.date for e in dossier.timeline)
     assert dates == ["2019", "2023-03-02", "2023-03-07", "2023-03-08"]
+
+
+def test_english_figures_with_a_currency_sign_and_a_death_toll(tmp_path: Path) -> None:
+    """'$2.5 billion' is dollars (the sign stands before the number), 'the death toll rose to 57' counts
+    the dead, 'about £300 million' keeps its qualifier."""
+    text = """---
+title: Money and dead
+published: 2023-04-04
+language: en
+---
+
+The government approved a $2.5 billion aid package on Monday.
+
+The bank lent about £300 million to the city.
+
+The death toll rose to 57, officials said.
+"""
+    dossier = gather_texts(tmp_path, {"f.txt": text})
+    got = {(f.text, f.value, f.unit, f.qualifier, f.measure) for f in dossier.figures}
+    assert got == {
+        ("$2.5 billion", 2.5e9, "$", None, None),
+        ("about £300 million", 3e8, "£", "about", None),
+        ("57", 57, "death", None, "killed"),
+    }

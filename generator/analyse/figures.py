@@ -118,6 +118,9 @@ class FigureExtractor:
         n = len(words)
         if number.kind == "age":
             return (j, j)
+        before = words[number.start - 1] if number.start > 0 else ""
+        if before in self.cues.currencies and not before.isalpha():
+            return (number.start - 1, number.start)  # a currency sign before the number: "$2.5 billion"
         if j < n and (words[j].casefold() in self.cues.percent or words[j].casefold() in self.cues.currencies):
             end = j + 1
             return (j, self._genitive(words, tags, end) if words[j].casefold() in self.cues.percent else end)
@@ -208,7 +211,8 @@ class FigureExtractor:
             if unit is None:
                 i += 1
                 continue
-            q_start, qualifier = self._qualifier(words, number.start)
+            sign = number.start > 0 and words[number.start - 1] in self.cues.currencies  # "about $2.5 billion"
+            q_start, qualifier = self._qualifier(words, number.start - 1 if sign else number.start)
             end_tok = max(unit[1], number.end)
             # a unit in quotation marks: keep the closing mark in the text
             opened = any(tags[k] in QUOTE_TAGS for k in range(number.end, end_tok))
@@ -224,7 +228,10 @@ class FigureExtractor:
                 unit_text = article.body[tokens[u0].start : tokens[unit[1] - 1].end]
                 unit_text = unit_text.strip("\"„“”»«'’‚ ")
             qualifier = qualifier.lower() if qualifier else None
-            if unit[0] < number.start:  # counted before the number ("die Zahl der Todesopfer … auf 57")
+            if unit == (number.start - 1, number.start):  # a currency sign: "$2.5 billion"
+                start, end = tokens[min(q_start, unit[0])].start, tokens[number.end - 1].end
+                end_tok = number.end
+            elif unit[0] < number.start:  # counted before the number ("die Zahl der Todesopfer … auf 57")
                 start, end = tokens[q_start].start, tokens[number.end - 1].end
                 end -= words[number.end - 1].endswith(".")  # "auf 12." ends the sentence
                 end_tok = number.end
@@ -270,13 +277,16 @@ class FigureExtractor:
             return None
         lo = self._clause_start(words, number.start)
         for k in range(number.start - 1, lo - 1, -1):
+            if words[k].casefold() not in self.cues.count_words:
+                continue
             if (
-                words[k].casefold() in self.cues.count_words
-                and k + 2 < number.start
+                k + 2 < number.start
                 and words[k + 1].casefold() in ("der", "des", "of", "the")
                 and _is_noun(tags[k + 2])
             ):
                 return (k + 2, k + 3)
+            if k > lo and _is_noun(tags[k - 1]) and words[k + 1].casefold() not in ("der", "des", "of"):
+                return (k - 1, k)  # the noun before it: "the death toll rose to 57"
         return None
 
     def _clause_start(self, words: Sequence[str], i: int) -> int:

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from generator.analyse.punctuation import CLAUSE_BREAKS
 from generator.lang import LanguageData
 from generator.model import Article, FigureMention, Token
 
 NOUN_TAGS = ("NN", "NNA", "NE")
 ADJ_TAGS = ("ADJ(A)", "ADJA", "CARD")
 QUOTE_TAGS = ("$(",)
-_CLAUSE_BREAKS = {",", ";", ":", "–", "—"}
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ class FigureExtractor:
         n = len(words)
         end = j
         m = j
-        while m < n and words[m].casefold() in ("der", "des", "of", "the"):
+        while m < n and words[m].casefold() in self.cues.genitive_links:
             m += 1
             while m < n and (tags[m].startswith(ADJ_TAGS) or tags[m] in QUOTE_TAGS):
                 m += 1
@@ -181,7 +181,11 @@ class FigureExtractor:
                 while m < n and (tags[m] in QUOTE_TAGS or (_is_noun(tags[m]) and words[m][:1].isupper())):
                     m += 1
                 end = m
-                if m + 1 < n and words[m].casefold() in ("und", "and") and words[m + 1].casefold() in ("der", "des"):
+                if (
+                    m + 1 < n
+                    and words[m].casefold() in self.cues.conjunctions
+                    and words[m + 1].casefold() in self.cues.genitive_links
+                ):
                     m += 1
                     continue
             break
@@ -223,7 +227,7 @@ class FigureExtractor:
                 unit_text = self.cues.age_unit
             else:
                 u0 = unit[0]
-                while u0 < unit[1] - 1 and words[u0].casefold() in ("der", "des", "die", "of", "the"):
+                while u0 < unit[1] - 1 and words[u0].casefold() in self.cues.unit_articles:
                     u0 += 1  # "ein Fünftel des weltweiten …": what is counted, without its article
                 unit_text = article.body[tokens[u0].start : tokens[unit[1] - 1].end]
                 unit_text = unit_text.strip("\"„“”»«'’‚ ")
@@ -279,13 +283,9 @@ class FigureExtractor:
         for k in range(number.start - 1, lo - 1, -1):
             if words[k].casefold() not in self.cues.count_words:
                 continue
-            if (
-                k + 2 < number.start
-                and words[k + 1].casefold() in ("der", "des", "of", "the")
-                and _is_noun(tags[k + 2])
-            ):
+            if k + 2 < number.start and words[k + 1].casefold() in self.cues.genitive_links and _is_noun(tags[k + 2]):
                 return (k + 2, k + 3)
-            if k > lo and _is_noun(tags[k - 1]) and words[k + 1].casefold() not in ("der", "des", "of"):
+            if k > lo and _is_noun(tags[k - 1]) and words[k + 1].casefold() not in self.cues.genitive_links:
                 return (k - 1, k)  # the noun before it: "the death toll rose to 57"
         return None
 
@@ -295,7 +295,7 @@ class FigureExtractor:
         depth = 0
         for k in range(i - 1, -1, -1):
             depth = max(depth + (words[k] == ")") - (words[k] == "("), 0)
-            if depth == 0 and words[k] in _CLAUSE_BREAKS:
+            if depth == 0 and words[k] in CLAUSE_BREAKS:
                 return k + 1
         return 0
 
@@ -303,7 +303,7 @@ class FigureExtractor:
         depth = 0
         for k in range(i + 1, len(words)):
             depth = max(depth + (words[k] == "(") - (words[k] == ")"), 0)
-            if depth == 0 and words[k] in _CLAUSE_BREAKS:
+            if depth == 0 and words[k] in CLAUSE_BREAKS:
                 return k
         return len(words)
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from text_to_num import text2num
 
 from generator.analyse.calendar import last_weekday, make_date, shift, year_for, year_with_weekday
+from generator.analyse.punctuation import CLAUSE_BREAKS
 from generator.lang import LanguageData
 from generator.model import Article, TimeMention, Token
 
@@ -30,7 +31,6 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$")
 _ORDINAL = re.compile(r"^(\d{1,2})\.$")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
-_CLAUSE_BREAKS = {",", ";", ":", "–", "—"}
 _CLOCK = re.compile(r"^(\d{1,2})(?:[.:](\d{2}))?$")
 
 
@@ -94,8 +94,8 @@ class _Tenses:
         if not cues:
             return "present"
         words = self._words
-        lo = next((k for k in range(i - 1, -1, -1) if words[k] in _CLAUSE_BREAKS), -1)
-        hi = next((k for k in range(i + 1, len(words)) if words[k] in _CLAUSE_BREAKS), len(words))
+        lo = next((k for k in range(i - 1, -1, -1) if words[k] in CLAUSE_BREAKS), -1)
+        hi = next((k for k in range(i + 1, len(words)) if words[k] in CLAUSE_BREAKS), len(words))
         own = [c for c in cues if lo < c[0] < hi] or cues
         return min(own, key=lambda c: abs(c[0] - i))[1]
 

@@ -145,6 +145,9 @@ class FigureCues:
     range_openers: frozenset[str]
     rate_words: frozenset[str]
     people_nouns: frozenset[str]
+    genitive_links: frozenset[str]  # open a genitive after a unit: "der" ("Prozent der Stimmen"), "of the"
+    unit_articles: frozenset[str]  # left out at the start of what is counted ("ein Fünftel des …")
+    conjunctions: frozenset[str]  # join two genitives: "der Polizei und der Nationalgarde"
 
 
 @dataclass(frozen=True)
@@ -457,6 +460,9 @@ def _figure_cues(code: str) -> FigureCues:
         range_openers=_word_set(data, "range_openers", where),
         rate_words=_word_set(data, "rate_words", where),
         people_nouns=_word_set(data, "people_nouns", where),
+        genitive_links=_word_set(data, "genitive_links", where),
+        unit_articles=_word_set(data, "unit_articles", where),
+        conjunctions=_word_set(data, "conjunctions", where),
     )
 
 

@@ -369,3 +369,12 @@ def test_roles_are_shown_in_the_nominative(written: str, nominative: str) -> Non
     from generator.analyse.roles import nominative as to_nominative
 
     assert to_nominative(written, load_language("de").actors) == nominative
+
+
+def test_an_organisation_compound_in_the_genitive_is_named_in_its_base_form(
+    extractor: ActorExtractor, reader: Reader
+) -> None:
+    """ "des Truppengerichts" is the Truppengericht: a compound on an organisation's head word loses its
+    genitive ending even when the lexicon does not know the compound."""
+    found = actors(extractor, reader, "Das Urteil des Truppengerichts wurde am Montag aufgehoben.")
+    assert ("organization", "Truppengericht", None) in found

@@ -415,9 +415,11 @@ class ActorExtractor:
             if stem.strip() and (stem in known or (not organisation and stem in surnames)):
                 return stem
         lex = self.lex
-        if organisation and " " not in text and self.cues.is_institution(text):
-            # "des Innenministeriums" → "Innenministerium": a noun form the lexicon knows
-            return next((s for s in stems if s in lex.common_nouns and self.cues.is_institution(s)), text)
+        if organisation and " " not in text and self.cues.is_organisation_head(text):
+            # "des Innenministeriums" → "Innenministerium", "des Truppengerichts" → "Truppengericht": a
+            # noun form the lexicon knows, or a compound on an organisation's head word
+            heads = self.cues.is_organisation_head
+            return next((s for s in stems if (s in lex.common_nouns or heads(s, inflected=False)) and heads(s)), text)
         last_word = text.split()[-1]
         if organisation or text in lex.gazetteer or last_word in lex.places or last_word in lex.surnames:
             return text

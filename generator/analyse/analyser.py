@@ -78,9 +78,12 @@ class Analyser:
         lang = load_language(language)
         capabilities = set(CAPABILITIES)
         tagger = self.pos_tagger(language)
-        pos = [tagger.tag([t.text for t in tokens]) for tokens in article.tokens]
+        tagged = [tagger.tags([t.text for t in tokens]) for tokens in article.tokens]
+        pos = [stts for stts, _ in tagged]
+        own = [tags for _, tags in tagged]  # the tags the NER model was trained on (STTS or C5)
         extractor = self.actor_extractor(language)
-        actors = extractor.extract(article, pos if tagger.real else None) if extractor else ()
+        has_own = all(tags is not None for tags in own)
+        actors = extractor.extract(article, [t or [] for t in own] if has_own else None) if extractor else ()
         if extractor:
             capabilities.add("actors")
         figures = self.figure_extractor(language).extract(article, pos)

@@ -99,15 +99,26 @@ class PosTagger:
         return "present"
 
     def tag(self, words: Sequence[str]) -> list[str]:
+        return self.tags(words)[0]
+
+    def tags(self, words: Sequence[str]) -> tuple[list[str], list[str] | None]:
+        """(the STTS classes the analysers read, the tagger's own tags the NER model was trained on;
+        None without a tagger for the language)."""
         if not words:
-            return []
+            return [], []
         if self._hanta is not None:
-            return list(self._hanta.tag_sent(list(words), taglevel=0))  # tags only: no lemmas needed
+            stts = list(self._hanta.tag_sent(list(words), taglevel=0))  # tags only: no lemmas needed
+            return stts, stts
         if self._morph_en is not None:  # HanTa's English tags (BNC C5), as the STTS classes the figures read
-            return [
+            c5 = list(self._morph_en.tag_sent(list(words), taglevel=0))
+            mapped = [
                 "$(" if all(ch in QUOTES for ch in w) else _C5_AS_STTS.get(tag[:2], "XY")
-                for w, tag in zip(words, self._morph_en.tag_sent(list(words), taglevel=0), strict=True)
+                for w, tag in zip(words, c5, strict=True)
             ]
+            return mapped, c5
+        return self._fallback(words), None
+
+    def _fallback(self, words: Sequence[str]) -> list[str]:
         out = []
         for w in words:
             if all(ch in QUOTES for ch in w):

@@ -20,10 +20,11 @@ def run(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-de
     reader = Reader(load_config({"seeds": str(root), "docs": str(root / "o"), "force_language": "de"}, root))
     actors, pos, quotes = ActorExtractor(lang, Tagger(lang)), PosTagger(lang), QuoteExtractor(lang)
 
-    def _run(text: str) -> list[tuple[str, str | None, str]]:
+    def _run(text: str, rules_only: bool = False) -> list[tuple[str, str | None, str]]:
+        """The quotes found; ``rules_only``: without the speech model (as for a language it has none for)."""
         article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
         tags = [pos.tag([t.text for t in tokens]) for tokens in article.tokens]
-        found = quotes.extract(article, actors.extract(article, tags), tags)
+        found = quotes.extract(article, actors.extract(article, tags), None if rules_only else tags)
         return [(q.kind, q.speaker, " ".join(q.text.split())) for q in found]
 
     return _run
@@ -54,6 +55,22 @@ def test_quote_over_several_sentences_continues_its_speaker(run) -> None:  # typ
     )
     assert [(k, s) for k, s, _ in got] == [("direct", "Ole Hansen")] * 3
     assert got[1][2] == "Wir haben alle Kräfte im Einsatz. Niemand muss Angst haben."
+
+
+def test_a_continued_quotation_keeps_its_speaker_unless_someone_else_is_named_between(run) -> None:  # type: ignore[no-untyped-def]
+    """A quotation with no frame continues the quote before it, the earlier frame's own names ("die
+    das Ministerium verbreitete") notwithstanding; a sentence naming someone else in between ends that."""
+    got = run(
+        "„Die Lage ist ernst“, sagte Landrat Ole Hansen in einer Erklärung, "
+        "die das Innenministerium verbreitete. „Alle Kräfte sind im Einsatz.“ "
+        "Die Feuerwehr lobte Bürgermeisterin Anna Berger. „Niemand muss Angst haben.“",
+        rules_only=True,
+    )
+    assert [(s, t) for _, s, t in got] == [
+        ("Ole Hansen", "Die Lage ist ernst"),
+        ("Ole Hansen", "Alle Kräfte sind im Einsatz."),
+        (None, "Niemand muss Angst haben."),
+    ]
 
 
 def test_unbalanced_quote_runs_to_the_paragraph_end(run) -> None:  # type: ignore[no-untyped-def]

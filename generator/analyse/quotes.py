@@ -111,11 +111,14 @@ class QuoteExtractor:
             if speaker is None and cue is None:
                 before = [m for m in out if m.end <= span.start and m.speaker and span.start - m.end < 400]
                 prev = max(before, key=lambda m: m.end, default=None)
+                # someone else named between the earlier quote's sentence and this quotation: not surely
+                # theirs (the earlier frame's own names, "…, die das Präsidialamt verbreitete", aside)
+                after = article.sentences[article.sentence_at(prev.end - 1)].end if prev is not None else 0
                 if prev is not None and any(
-                    prev.end <= a.start < span.start and a.kind in ("person", "organization") and a.name != prev.speaker
+                    after <= a.start < span.start and a.kind in ("person", "organization") and a.name != prev.speaker
                     for a in actors
                 ):
-                    prev = None  # someone else named in between: the quotation is not surely theirs
+                    prev = None
                 name = prev.speaker if prev else None
                 s_start, s_end = (prev.speaker_start, prev.speaker_end) if prev else (None, None)
             else:

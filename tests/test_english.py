@@ -122,7 +122,8 @@ def test_english_speech_frames(tmp_path: Path) -> None:
         ("Karl Weber", "It is a tragedy"),
     }
     actors = {a.name: a.kind for a in dossier.actors}
-    assert actors["Interior Ministry"] == actors["Health Ministry"] == "organization"
+    # institutions of the language data are named as the dossier's (German) language names them
+    assert actors["Innenministerium"] == actors["Gesundheitsministerium"] == "organization"
     assert "Police" not in actors or actors["Police"] == "organization"  # a town of that name exists, too
 
 
@@ -317,4 +318,20 @@ The death toll rose to 57, officials said.
         ("$2.5 billion", 2.5e9, "$", None, None),
         ("about £300 million", 3e8, "£", "about", None),
         ("57", 57, "death", None, "killed"),
+    }
+
+
+def test_an_institution_is_one_actor_in_both_languages_named_in_the_dossiers(tmp_path: Path) -> None:
+    """ "The White House" / "Das Weiße Haus" / "des Weißen Hauses", "the Kremlin" / "dem Kreml": one
+    organisation each, in the nominative of the dossier's language, the other spellings as aliases."""
+    en = "---\ntitle: A\npublished: 2023-03-04\nlanguage: en\n---\n\nThe White House said on Friday that talks with the Kremlin would continue.\n"
+    de = (
+        "---\ntitle: B\npublished: 2023-03-04\nlanguage: de\n---\n\nDas Weiße Haus teilte am Freitag mit, die "
+        "Gespräche mit dem Kreml gingen weiter. Ein Sprecher des Weißen Hauses bestätigte das.\n"
+    )
+    dossier = gather_texts(tmp_path, {"a.txt": en, "b.txt": de})
+    got = {(a.name, a.kind, a.aliases) for a in dossier.actors}
+    assert got == {
+        ("Weißes Haus", "organization", ("Weiße Haus", "Weißen Hauses", "White House")),
+        ("Kreml", "organization", ("Kremlin",)),
     }

@@ -131,6 +131,13 @@ class ActorExtractor:
                     spans.append(Span(i + 1, self._extend_name(words, i + 1, first=True) or i + 2, "ORG"))
                 elif self.cues.is_institution(w) and self._after_definite_article(words, i):
                     spans.append(Span(i, i + 1, "ORG"))
+            elif (
+                _cap(w)
+                and w.casefold() in self.cues.institution_words
+                and not self.lex.is_common_noun(w)  # a name ("dem Kreml"), not "die Staatsanwaltschaft"
+                and self._after_definite_article(words, i)
+            ):
+                spans.append(Span(i, i + 1, "ORG"))  # "the Kremlin", "dem Kreml"
             # capitalised words before an organisation's head, where nouns are not capitalised anyway:
             # "the Interior Ministry", "the Supreme Court", "Ministry of Defence"
             if (
@@ -148,6 +155,14 @@ class ActorExtractor:
                     end = end if end > k else i + 1
                 if j < i or end > i + 1:
                     spans.append(Span(j, end, "ORG"))
+            # an institution of several capitalised words the language data names ("White House",
+            # "Weißes Haus", "Auswärtiges Amt"): an organisation, whatever the model says
+            for k in (4, 3, 2):
+                phrase = words[i : i + k]
+                known = len(phrase) == k and _cap(phrase[0]) and _cap(phrase[-1])
+                if known and self.cues.institution(" ".join(phrase)) is not None:
+                    spans.append(Span(i, i + k, "ORG"))
+                    break
             # a kind of place, then its name: "die Kleinstadt Talheim", "der Fluss Wern"
             if (
                 _cap(w)
@@ -242,7 +257,9 @@ class ActorExtractor:
             known_place = (
                 name in lex.places or name in lex.gazetteer
             ) and name.casefold() not in self.cues.organisation_endings
-            if cued:
+            if self.cues.institution(name) is not None:  # the language data's institutions ("White House")
+                kind, evidence = "organization", True
+            elif cued:
                 kind, evidence = max(set(cued), key=cued.count), True
             elif not known_place and self._names_an_organisation(name, tokens):
                 kind, evidence = "organization", True

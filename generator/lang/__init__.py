@@ -43,6 +43,7 @@ class ActorCues:
     # an institution's names → a key shared by every language ("Innenministerium", "Interior Ministry"
     # → "interior-ministry"), case-folded, so that one named in two languages is one actor
     institutions: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    institution_names_in_order: tuple[tuple[str, str], ...] = ()  # (name as written, key), in file order
 
     def institution(self, name: str) -> str | None:
         """The language-neutral key of an institution's name, inflected too ("des Innenministeriums")."""
@@ -51,6 +52,14 @@ class ActorCues:
             if low.endswith(infl) and (key := self.institutions.get(low[: len(low) - len(infl)])) is not None:
                 return key
         return None
+
+    @functools.cached_property
+    def _institution_names(self) -> dict[str, str]:
+        return {key: name for name, key in reversed(list(self.institution_names_in_order))}
+
+    def institution_name(self, key: str) -> str | None:
+        """The institution's first name for ``key`` in this language ("interior-ministry" → "Innenministerium")."""
+        return self._institution_names.get(key)
 
     def fold(self, name: str) -> str:
         """A spelling skeleton for comparing names across articles and transliterations."""
@@ -499,6 +508,9 @@ def _actor_cues(code: str) -> ActorCues:
         place_heads=_word_set(data, "place_heads", where),
         transliteration=_folds(data, where),
         institutions=_institutions(data, where),
+        institution_names_in_order=tuple(
+            (name, key) for key, names in (data.get("institutions") or {}).items() for name in names
+        ),
     )
 
 

@@ -41,6 +41,7 @@ KIND_PRIORITY = {"person": 0, "organization": 1, "place": 2}
 class _Group:
     names: Counter[str] = field(default_factory=Counter)
     home: Counter[str] = field(default_factory=Counter)  # names as the articles in the dossier's language write them
+    standard: str = ""  # an institution's name in the dossier's language, from the language data
     kinds: Counter[str] = field(default_factory=Counter)
     said: Counter[str] = field(default_factory=Counter)  # kinds the text itself gives
     roles: list[str] = field(default_factory=list)
@@ -53,12 +54,15 @@ class _Group:
 
     @property
     def canonical(self) -> str:
+        if self.standard:  # an institution: as the language data names it ("Weißes Haus", not "Weißen Hauses")
+            return self.standard
         names = self.home or self.names
         return max(names, key=lambda n: (len(n.split()) > 1, names[n], len(n), n))
 
     def absorb(self, other: _Group) -> None:
         self.names.update(other.names)
         self.home.update(other.home)
+        self.standard = self.standard or other.standard
         self.kinds.update(other.kinds)
         self.said.update(other.said)
         self.roles.extend(r for r in other.roles if r not in self.roles)
@@ -133,10 +137,12 @@ def merge_actor_mentions(
     same: Sequence[tuple[str, str]] = (),
     institution: Callable[[Article, str], str | None] = lambda article, name: None,
     home: Callable[[Article], bool] = lambda article: True,
+    standard: Callable[[str], str | None] = lambda key: None,
 ) -> list[MergedActor]:
     """``same``: pairs of names the text itself defines as one (:func:`bracketed_aliases`);
     ``institution``: an institution's language-neutral key, in the article's language; ``home``: the
-    article is in the dossier's language (its spellings come first)."""
+    article is in the dossier's language (its spellings come first); ``standard``: an institution's
+    name for a key in the dossier's language."""
     # 1. same name (a dateline's capitals too: "KLEINAU" is "Kleinau")
     spelled = {m.name.casefold(): m.name for _, m in found if not m.name.isupper()}
     groups: dict[str, _Group] = {}
@@ -188,12 +194,13 @@ def merge_actor_mentions(
         if a in groups and b in groups and groups[a].kind == groups[b].kind:
             union(a, b)
 
-    # 6. one institution named in two languages
+    # 6. one institution named in two languages, as the dossier's language names it
     by_key: dict[str, str] = {}
     for n in orgs:
         key = institution(groups[n].mentions[0][0], n)
         if key is not None:
             union(by_key.setdefault(key, n), n)
+            groups[n].standard = standard(key) or ""
 
     merged: dict[str, _Group] = {}
     for name in sorted(groups):

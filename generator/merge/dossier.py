@@ -239,6 +239,7 @@ def merge(
         same=bracketed_aliases(pairs),
         institution=lambda article, name: languages[article.meta.language].actors.institution(name),
         home=lambda article: article.meta.language == language,
+        standard=languages[language].actors.institution_name,
     )
     order = {a.id: n for n, a in enumerate(articles)}
     for x in sorted(merged, key=_importance):

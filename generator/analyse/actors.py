@@ -149,7 +149,7 @@ class ActorExtractor:
                 while j > 0 and _cap(words[j - 1]) and words[j - 1].casefold() not in self.lang.function_words:
                     j -= 1
                 end = i + 1
-                if i + 2 < n and words[i + 1].casefold() == "of":
+                if i + 2 < n and words[i + 1].casefold() in self.cues.name_links:
                     k = i + 2 + (words[i + 2].casefold() in self.cues.definite_articles)
                     end = self._extend_name(words, k, first=True) if k < n else end
                     end = end if end > k else i + 1

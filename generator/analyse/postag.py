@@ -1,5 +1,6 @@
-"""Part-of-speech tags (STTS) for tokenised sentences: HanTa for German, a plain fallback elsewhere;
-the tense of a verb form from HanTa's morphology in German and English.
+"""Part-of-speech tags (STTS) for tokenised sentences: HanTa for German, HanTa's English tags mapped to
+STTS classes for English, a plain fallback elsewhere; the tense of a verb form from HanTa's
+morphology in German and English.
 
 The fallback marks words that are not function words as nouns, quotation marks as such and digits
 as numbers: enough for the figure extractor to find what a number counts in a language without a

@@ -30,6 +30,7 @@ class QuoteExtractor:
         self.lang = lang
         frames = Frames(lang)
         self.direct = DirectSpeech(lang, frames)
+        self._own_nouns = lang.quotes.learned_cues | lang.quotes.own_sources  # "eigenen Angaben", "own account"
         self.indirect = IndirectSpeech(lang, frames)
         self.labelled = (
             LabelledSpeech(lang, SpeechTagger(lang, speech_model), frames)
@@ -47,28 +48,30 @@ class QuoteExtractor:
         """``pos``: the part-of-speech tags of the article's sentences; the speech model needs them,
         without them (or without a model for the language) the rules alone find quotes. ``passages``:
         the article's passages in quotation marks, when the caller has them."""
+        body_start = _dateline_end(article)  # what is said never includes the dateline
         return tuple(
-            self._own_source(article, actors, _after_dateline(article, q))
+            self._own_source(article, actors, _after(article, q, body_start), body_start)
             for q in self._find(article, actors, pos, passages)
         )
 
-    def _own_source(self, article: Article, actors: Sequence[ActorMention], q: QuoteMention) -> QuoteMention:
+    def _own_source(
+        self, article: Article, actors: Sequence[ActorMention], q: QuoteMention, body_start: int
+    ) -> QuoteMention:
         """ "X hat nach eigenen Angaben …", "by its own account": the source is the sentence's subject,
-        its first person or organisation named outside what is said; none, the speaker stays unknown."""
+        its first person or organisation named outside what is said (and after the dateline, which
+        starts at ``body_start``); none, the speaker stays unknown."""
         if q.speaker is not None or q.kind != "indirect" or not self.lang.quotes.own_words:
             return q
         sentence = article.sentences[article.sentence_at(q.start)]
         tokens = article.tokens[sentence.index]
         own = [k for k, t in enumerate(tokens[:-1]) if t.text.casefold() in self.lang.quotes.own_words]
-        if not any(
-            tokens[k + 1].text.casefold() in self.lang.quotes.learned_cues | self.lang.quotes.own_sources for k in own
-        ):
+        if not any(tokens[k + 1].text.casefold() in self._own_nouns for k in own):
             return q
         subject = next(
             (
                 a
                 for a in actors
-                if max(sentence.start, _dateline_end(article)) <= a.start < tokens[own[0]].start
+                if max(sentence.start, body_start) <= a.start < tokens[own[0]].start
                 and a.kind in ("person", "organization")
             ),
             None,
@@ -168,9 +171,8 @@ def _dateline_end(article: Article) -> int:
     return first.start + dateline_end(article.body[first.start : first.end])
 
 
-def _after_dateline(article: Article, q: QuoteMention) -> QuoteMention:
-    """What is said never includes the dateline ("Kleinau (Northwire) - Der Präsident …")."""
-    end = _dateline_end(article)
+def _after(article: Article, q: QuoteMention, end: int) -> QuoteMention:
+    """The quote from ``end`` on, where it starts before it (the dateline: "Kleinau (Northwire) - …")."""
     if q.start >= end or q.end <= end:
         return q
     return replace(q, start=end, text=article.body[end : q.end])

@@ -124,7 +124,7 @@ class Roles:
                 while k < len(words) and k - j <= 6 and words[k] not in (",", ".", ";"):
                     k += 1
                 closed = k < len(words) and words[k] in (",", ".")
-                if closed and (k == j + 1 or words[j + 1].casefold() in ("of", "for", "at")):
+                if closed and (k == j + 1 or words[j + 1].casefold() in self.cues.role_links):
                     return self._with_modifiers(words, j, k)
                 return None
         return None

@@ -44,6 +44,10 @@ class ActorCues:
     # → "interior-ministry"), case-folded, so that one named in two languages is one actor
     institutions: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
     institution_names_in_order: tuple[tuple[str, str], ...] = ()  # (name as written, key), in file order
+    # words that continue a name or role after its head where nouns are not capitalised:
+    # "Ministry of Defence" (name_links), "spokesman for the company" (role_links)
+    name_links: frozenset[str] = frozenset()
+    role_links: frozenset[str] = frozenset()
 
     def institution(self, name: str) -> str | None:
         """The language-neutral key of an institution's name, inflected too ("des Innenministeriums")."""
@@ -508,6 +512,8 @@ def _actor_cues(code: str) -> ActorCues:
         place_heads=_word_set(data, "place_heads", where),
         transliteration=_folds(data, where),
         institutions=_institutions(data, where),
+        name_links=_word_set(data, "name_links", where, allow_empty=True),
+        role_links=_word_set(data, "role_links", where, allow_empty=True),
         institution_names_in_order=tuple(
             (name, key) for key, names in (data.get("institutions") or {}).items() for name in names
         ),

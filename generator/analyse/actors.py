@@ -157,7 +157,7 @@ class ActorExtractor:
                     spans.append(Span(j, end, "ORG"))
             # an institution of several capitalised words the language data names ("White House",
             # "Weißes Haus", "Auswärtiges Amt"): an organisation, whatever the model says
-            for k in (4, 3, 2):
+            for k in (4, 3, 2) if w.casefold() in self.cues.institution_first_words else ():
                 phrase = words[i : i + k]
                 known = len(phrase) == k and _cap(phrase[0]) and _cap(phrase[-1])
                 if known and self.cues.institution(" ".join(phrase)) is not None:

@@ -61,6 +61,11 @@ class ActorCues:
     def _institution_names(self) -> dict[str, str]:
         return {key: name for name, key in reversed(list(self.institution_names_in_order))}
 
+    @functools.cached_property
+    def institution_first_words(self) -> frozenset[str]:
+        """The first words of the institutions' names of several words ("weißes", "auswärtiges")."""
+        return frozenset(name.split()[0] for name in self.institutions if " " in name)
+
     def institution_name(self, key: str) -> str | None:
         """The institution's first name for ``key`` in this language ("interior-ministry" → "Innenministerium")."""
         return self._institution_names.get(key)

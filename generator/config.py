@@ -31,12 +31,15 @@ class Config:
     jobs: int = 1  # processes that read and analyse articles in parallel
     cache_dir: Path | None = None  # the analysis cache (None: no cache)
     corrections: Path | None = None  # the editor's corrections file (None, or a missing default: none)
+    publish: str = "sure"  # "sure": only what the verifier is sure of; "all": everything, doubt marked
+    verify: bool = True  # False: no confidence at all (training the verifier reads the unverified dossier)
 
 
 _KNOWN = {
     "seeds", "docs", "title", "language", "published", "force_language", "max_article_bytes", "jobs", "cache",
-    "corrections",
+    "corrections", "publish",
 }  # fmt: skip
+PUBLISH_CHOICES = ("sure", "all")
 DEFAULT_CORRECTIONS = "corrections.yaml"  # beside mkdocs.yml; used when it exists
 
 
@@ -97,6 +100,10 @@ def load_config(options: Mapping[str, Any], base: Path) -> Config:
         if not corrections_path.is_file():
             raise ConfigError(f"corrections: {corrections_path} does not exist")
 
+    publish = options.get("publish", "sure")
+    if publish not in PUBLISH_CHOICES:
+        raise ConfigError(f"publish: expected one of {', '.join(PUBLISH_CHOICES)}, got {publish!r}")
+
     seeds = path("seeds", "seeds")
     docs = path("docs", "site_src")
     if seeds.resolve() == docs.resolve():
@@ -112,4 +119,5 @@ def load_config(options: Mapping[str, Any], base: Path) -> Config:
         jobs=jobs,
         cache_dir=None if cache is None else (Path(cache) if Path(cache).is_absolute() else base / Path(cache)),
         corrections=corrections_path,
+        publish=publish,
     )

@@ -197,6 +197,8 @@ class Actor:
     roles: tuple[str, ...]
     mentions: tuple[MentionRef, ...]
     corrected: str | None = None  # an editor corrected it (corrections.yaml): their note, "" for none
+    confidence: float | None = None  # the verifier's estimate that a careful reader judges it right (0..1)
+    published: bool = True  # shown on the public pages (False: withheld for the editor's review)
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,8 @@ class Figure:
     measure: str | None = None  # what happened to what is counted ("killed"): the language data's key
     upper: float | None = None  # the upper end of a range; ``value`` is the lower
     corrected: str | None = None  # an editor corrected it (corrections.yaml): their note, "" for none
+    confidence: float | None = None  # the verifier's estimate that a careful reader judges it right (0..1)
+    published: bool = True  # shown on the public pages (False: withheld for the editor's review)
 
 
 @dataclass(frozen=True)
@@ -230,6 +234,8 @@ class Development:
     measure: str  # the language data's key: "killed"
     counted: str  # what is counted, as written in the first report ("Menschen")
     points: tuple[DevelopmentPoint, ...]  # in time order
+    confidence: float | None = None  # the verifier's estimate that a careful reader judges it right (0..1)
+    published: bool = True  # shown on the public pages (False: withheld for the editor's review)
 
 
 @dataclass(frozen=True)
@@ -243,6 +249,8 @@ class Quote:
     cue: str | None = None  # the words that frame it, as written
     addressee: str | None = None  # whom it was said to, as written, when the text names it
     corrected: str | None = None  # an editor corrected it (corrections.yaml): their note, "" for none
+    confidence: float | None = None  # the verifier's estimate that a careful reader judges it right (0..1)
+    published: bool = True  # shown on the public pages (False: withheld for the editor's review)
 
 
 @dataclass(frozen=True)
@@ -263,6 +271,8 @@ class Event:
     mentions: tuple[EventMention, ...]
     until: str | None = None  # the last day of a range ("vom 5. bis 22. November"), as precise as ``date``
     corrected: str | None = None  # an editor corrected it (corrections.yaml): their note, "" for none
+    confidence: float | None = None  # the verifier's estimate that a careful reader judges it right (0..1)
+    published: bool = True  # shown on the public pages (False: withheld for the editor's review)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from generator.config import Config
 from generator.lang import LanguageData, load_language
 from generator.merge.corrections import apply_corrections
 from generator.merge.dossier import merge
+from generator.merge.verifier import load_verifier, verify
 from generator.model import Article, ArticleFacts, Dossier, Issue, Severity
 from generator.read.corrections import load_corrections
 from generator.read.decoding import ReadError
@@ -226,6 +227,10 @@ def gather(config: Config, progress: Progress | None = None) -> Dossier:
     articles, facts = date_articles(articles, facts, analyser, load_language(config.language))
     capabilities = frozenset().union(*(f.capabilities for f in facts)) if facts else frozenset()
     dossier = merge(config.title, config.language, tuple(articles), tuple(facts), tuple(issues), capabilities)
+    if config.verify:
+        languages = {code: load_language(code) for code in {config.language, *(a.meta.language for a in articles)}}
+        model = load_verifier(config.language) or load_verifier("de")
+        dossier = verify(dossier, languages, model)
     dossier, stale = apply_corrections(dossier, corrections)
     if stale:
         dossier = replace(dossier, issues=(*dossier.issues, *stale))
@@ -294,7 +299,9 @@ def date_articles(
 def generate(config: Config, progress: Progress | None = None, write: bool = True) -> BuildReport:
     with seldom_collected():
         dossier = gather(config, progress)
-        site = render(dossier, load_language(config.language), dossier_json, config.jobs)
+        site = render(
+            dossier, load_language(config.language), dossier_json, config.jobs, show_all=config.publish == "all"
+        )
     report = write_site(config.docs_dir, site.files) if write else None
     if report:
         log.info(

@@ -82,6 +82,10 @@ def _quote_at(q: Quote, where: Where) -> bool:
 
 def _event_at(e: Event, where: Where) -> bool:
     refs = [MentionRef(m.article, m.sentence, m.text) for m in e.mentions]
+    if where.expression is not None and not any(
+        m.expression.casefold() == where.expression.casefold() for m in e.mentions
+    ):
+        return False
     return _at(refs, where, [e.label, *(m.text for m in e.mentions), *(m.expression for m in e.mentions)])
 
 
@@ -90,7 +94,8 @@ def _figure_at(f: Figure, where: Where) -> bool:
 
 
 def _mark(item: T, c: Correction) -> T:
-    return replace(item, corrected=c.note or "")
+    """An item an editor corrected or confirmed: marked, and published whatever the verifier said."""
+    return replace(item, corrected=c.note or "", published=True)
 
 
 def _targets(c: Correction, dossier: Dossier) -> list[tuple[str, str]]:
@@ -197,9 +202,11 @@ def _quote(c: Correction, quotes: list[Quote], actors: list[Actor]) -> tuple[lis
     ids = {q.id for q in hits}
     if c.has("drop"):
         return [q for q in quotes if q.id not in ids], True
-    name = c.change("speaker")
-    actor = _named(actors, name) if isinstance(name, str) else None
-    speaker: dict[str, Any] = {"speaker": actor.id if actor else None, "speaker_name": actor.name if actor else name}
+    speaker: dict[str, Any] = {}
+    if c.has("speaker"):  # "publish: true" alone confirms the speaker as found
+        name = c.change("speaker")
+        actor = _named(actors, name) if isinstance(name, str) else None
+        speaker = {"speaker": actor.id if actor else None, "speaker_name": actor.name if actor else name}
     return [_mark(replace(q, **speaker), c) if q.id in ids else q for q in quotes], True
 
 

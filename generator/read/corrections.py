@@ -32,6 +32,7 @@ class Where:
     article: str
     sentence: int
     text: str
+    expression: str | None = None  # an event's time expression as written, where a sentence dates two
 
     def __str__(self) -> str:
         return f"{self.article}#s{self.sentence} “{self.text}”"
@@ -65,7 +66,8 @@ class Corrections:
 
 def _where(value: dict[str, Any]) -> Where:
     article, _, sentence = str(value["at"]).partition("#s")
-    return Where(article, int(sentence), str(value["text"]))
+    expression = value.get("expression")
+    return Where(article, int(sentence), str(value["text"]), None if expression is None else str(expression))
 
 
 def _line_of(node: yaml.Node | None, path: list[str | int]) -> int:
@@ -142,7 +144,7 @@ def _correction(section: str, item: dict[str, Any], line: int) -> Correction:
     together: tuple[str | Where, ...] = ()
     if group_key and group_key in item:
         together = tuple(str(x) if section == "actors" else _where(x) for x in item[group_key])
-    skip = {"name", "at", "text", "note", group_key}
+    skip = {"name", "at", "text", "note", "expression", group_key}
     changes = tuple(sorted((k, v) for k, v in item.items() if k not in skip))
     return Correction(
         line=line,

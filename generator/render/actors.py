@@ -13,6 +13,7 @@ from generator.render.context import (
     Context,
     actor_page,
     corrected_mark,
+    doubt_mark,
     frame,
     h2,
     none_found,
@@ -30,7 +31,8 @@ def actor_table(ctx: Context, page: str, actors: Iterable[Actor], with_kind: boo
             [
                 ctx.actor_link(page, x.id, x.name)
                 + ("" if x.id in ctx.with_page else " " + ctx.ref(page, x.mentions[0]))
-                + corrected_mark(ctx, x.corrected),
+                + corrected_mark(ctx, x.corrected)
+                + doubt_mark(ctx, x),
                 *kind,
                 esc(", ".join(x.roles)),
                 esc(", ".join(x.aliases)),

@@ -15,7 +15,7 @@ from babel.dates import format_date
 
 from generator.lang import LanguageData
 from generator.merge.compare import Comparison, compare
-from generator.model import Actor, Article, ArticleFacts, Dossier, Figure, MentionRef, Quote
+from generator.model import Actor, Article, ArticleFacts, Dossier, Event, Figure, MentionRef, Quote
 from generator.read.layout import plain_title
 from generator.render.markup import esc, front_matter, link, md_text, paragraph
 from generator.render.network import cooccurrence
@@ -209,6 +209,15 @@ def corrected_mark(ctx: Context, note: str | None) -> str:
         return ""
     title = esc(note or ctx.L("corrected_no_note"))
     return f' <span class="dossier-corrected" title="{title}">{esc(ctx.L("corrected"))}</span>'
+
+
+def doubt_mark(ctx: Context, item: Actor | Figure | Quote | Event) -> str:
+    """The mark on an item the verifier withheld, shown only when the site shows every item
+    (``publish: all``); its confidence in the tooltip."""
+    if item.published or item.confidence is None:
+        return ""
+    title = esc(ctx.L("uncertain_title", confidence=f"{item.confidence:.2f}"))
+    return f' <span class="dossier-uncertain" title="{title}">{esc(ctx.L("uncertain"))}</span>'
 
 
 def none_found(ctx: Context, what: str, capabilities: frozenset[str] | None = None) -> str:

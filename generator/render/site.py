@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from generator.lang import LanguageData
+from generator.merge.verifier import public
 from generator.model import Dossier
 from generator.read.layout import plain_title
 from generator.render.actors import render_actor, render_actor_index
@@ -76,12 +77,15 @@ class Site:
         return [entry.to_mkdocs() for entry in self.nav]
 
 
-def render(dossier: Dossier, lang: LanguageData, export: Export, jobs: int = 1) -> Site:
+def render(dossier: Dossier, lang: LanguageData, export: Export, jobs: int = 1, show_all: bool = False) -> Site:
     """The site's files and navigation; ``export`` makes the data file the data page links
     (``dossier.json``). With ``jobs`` > 1 the dossier-wide pages are rendered in a second process
-    while this one renders the page of each article and actor (the same files)."""
-    ctx = make_context(dossier, lang)
-    overview = functools.partial(_overview_files, ctx, export)
+    while this one renders the page of each article and actor (the same files). The pages show only
+    the published items (:func:`generator.merge.verifier.public`), or with ``show_all`` every item,
+    the withheld ones marked uncertain; the data file holds them all."""
+    full = dossier
+    ctx = make_context(dossier if show_all else public(dossier), lang)
+    overview = functools.partial(_overview_files, ctx, lambda _: export(full))
     forked = Forked.start(overview) if jobs > 1 else None
     try:
         files = _item_files(ctx)

@@ -52,6 +52,7 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "roles": list(x.roles),
                 "mentions": [_mention(r) for r in x.mentions],
                 **_corrected(x.corrected),
+                **_verified(x.confidence, x.published),
             }
             for x in dossier.actors
         ],
@@ -65,6 +66,7 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "mentions": [_mention(r) for r in f.mentions],
                 "conflicts_with": list(f.conflicts),
                 **_corrected(f.corrected),
+                **_verified(f.confidence, f.published),
                 **({"measure": f.measure} if f.measure else {}),
                 **({"upper": _num(f.upper)} if f.upper is not None else {}),
             }
@@ -76,6 +78,7 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "id": d.id,
                 "measure": d.measure,
                 "counted": d.counted,
+                **_verified(d.confidence, d.published),
                 "points": [
                     {"figure": p.figure, "value": _num(p.value), "date": p.date, "articles": list(p.articles)}
                     for p in d.points
@@ -94,6 +97,7 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "cue": q.cue,
                 "addressee": q.addressee,
                 **_corrected(q.corrected),
+                **_verified(q.confidence, q.published),
             }
             for q in dossier.quotes
         ],
@@ -104,6 +108,7 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
                 "time_of_day": e.time_of_day,
                 **({"until": e.until} if e.until else {}),
                 **_corrected(e.corrected),
+                **_verified(e.confidence, e.published),
                 "label": e.label,
                 "mentions": [
                     {
@@ -124,6 +129,11 @@ def dossier_data(dossier: Dossier) -> dict[str, Any]:
 def _corrected(note: str | None) -> dict[str, Any]:
     """ "corrected": {"note": …} on an item an editor corrected; nothing otherwise."""
     return {} if note is None else {"corrected": {"note": note or None}}
+
+
+def _verified(confidence: float | None, published: bool) -> dict[str, Any]:
+    """The verifier's confidence and whether the pages show the item, where a verifier ran."""
+    return {} if confidence is None else {"confidence": confidence, "published": published}
 
 
 def dossier_json(dossier: Dossier) -> bytes:

@@ -290,6 +290,8 @@ class Dossier:
     # which extractors ran ("actors", "figures", "timeline", "quotes", "summary", "conflicts"): an empty
     # list of a kind that did not run means "not extracted", not "none found"
     capabilities: frozenset[str] = frozenset()
+    # per area ("actors", "quotes", "timeline", "figures"), how many items the public view left out
+    withheld: tuple[tuple[str, int], ...] = ()
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

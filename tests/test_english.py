@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.lang import load_language
 from generator.write.export import dossier_json
 from tests.conftest import gather_texts
@@ -65,9 +67,6 @@ def test_a_mixed_dossier_merges_across_languages(tmp_path: Path) -> None:
     assert {m.article for m in figures[26].mentions} == {"wire-en", "wire-de"}
     friday = next(e for e in dossier.timeline if e.date == "2023-01-06")
     assert {m.article for m in friday.mentions} == {"wire-en", "wire-de"}
-    # "X hat nach eigenen Angaben …": the subject is the source; the dateline is no part of what is said
-    (own,) = [q for q in dossier.quotes if q.mention.article == "wire-de" and q.mention.sentence == 0]
-    assert own.speaker_name == "Oleg Dorofejew" and own.text.startswith("Der Präsident von Kleinau")
     (arrests,) = dossier.developments
     assert [(p.date, p.value, len(p.articles)) for p in arrests.points] == [
         ("2023-01-07", 3700, 2),
@@ -186,6 +185,17 @@ def test_english_weekdays_run_in_the_direction_of_their_verb(tmp_path: Path) -> 
     }
 
 
+@pytest.mark.xfail(
+    strict=True, reason="rules only since the SpkAtt-fitted speech model was removed (licence); issue 27"
+)
+def test_own_account_names_the_subject_as_the_source(tmp_path: Path) -> None:
+    """ "X hat nach eigenen Angaben …": the subject is the source; the dateline is no part of what is said."""
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(MIXED.glob("*.txt"))}
+    dossier = gather_texts(tmp_path, texts)
+    (own,) = [q for q in dossier.quotes if q.mention.article == "wire-de" and q.mention.sentence == 0]
+    assert own.speaker_name == "Oleg Dorofejew" and own.text.startswith("Der Präsident von Kleinau")
+
+
 def test_a_translation_is_aligned_with_its_original_and_its_quotes_linked(tmp_path: Path) -> None:
     """The English wire report and its German translation: each sentence beside its counterpart on the
     comparison page (numbers, names and dates anchor them), never the German follow-up's; on the
@@ -197,14 +207,14 @@ def test_a_translation_is_aligned_with_its_original_and_its_quotes_linked(tmp_pa
     dossier = gather_texts(tmp_path, texts)
     pairs = {(p.a, p.b) for p in align(dossier)}
     assert pairs == {(("wire-de", i), ("wire-en", i)) for i in range(3)}
-    site = render(dossier, load_language("de"), dossier_json)
+    site = render(dossier, load_language("de"), dossier_json, show_all=True)  # withheld quotes too
     quotes = site.files["quotes.md"].decode("utf-8")
     militants = '<span lang="en">The militants have not laid down their arms</span>'
     assert quotes.count(militants) == 1  # once, under the German version, not as a quote of its own
     german = quotes.index("Die Militanten haben ihre Waffen nicht niedergelegt")
     assert german < quotes.index(militants) < german + 600
     assert '<span class="dossier-lang">Englisch</span>' in quotes
-    english = render(dossier, load_language("en"), dossier_json).files["quotes.md"].decode("utf-8")
+    english = render(dossier, load_language("en"), dossier_json, show_all=True).files["quotes.md"].decode("utf-8")
     assert "“Die Militanten haben ihre Waffen nicht niedergelegt”" in english  # English quotation marks
 
 

@@ -13,6 +13,7 @@ from generator.config import load_config
 from generator.lang import load_language
 from generator.merge.compare import align, compare
 from generator.merge.dossier import merge
+from generator.merge.verifier import load_verifier, verify
 from generator.model import Dossier
 from generator.pipeline import gather
 from tests.conftest import CORPUS, REPO, gather_texts
@@ -88,6 +89,8 @@ def test_sentence_stems_stored_by_the_analysis_are_those_the_merge_would_make(do
             assert any(facts.sentence_stems)
         bare = tuple(replace(f, sentence_stems=()) for f in dossier.facts)
         again = merge(dossier.title, dossier.language, dossier.articles, bare, (), dossier.capabilities)
+        languages = {a.meta.language: load_language(a.meta.language) for a in dossier.articles}
+        again = verify(again, languages | {"de": load_language("de")}, load_verifier("de"))  # as the pipeline does
         assert (again.figures, again.timeline, again.actors) == (dossier.figures, dossier.timeline, dossier.actors)
         assert compare(again) == compare(dossier)
         assert compare(dossier).aligned or len(dossier.articles) < 2

@@ -230,7 +230,12 @@ def _event(c: Correction, events: list[Event]) -> tuple[list[Event], bool]:
         return [_mark(merged, c) if e.id == keep.id else e for e in events if e.id not in gone], True
     where = c.where
     assert where is not None
-    return _each(c, events, lambda e: _event_at(e, where), lambda e: replace(e, date=str(c.change("date"))))
+    return _each(
+        c,
+        events,
+        lambda e: _event_at(e, where),
+        lambda e: replace(e, date=str(c.change("date"))) if c.has("date") else e,
+    )
 
 
 def _figure(c: Correction, figures: list[Figure]) -> tuple[list[Figure], bool]:

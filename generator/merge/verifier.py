@@ -165,8 +165,19 @@ def public(dossier: Dossier) -> Dossier:
     shown = {a.id for a in actors}
     figures = tuple(f for f in dossier.figures if f.published)
     kept = {f.id for f in figures}
+    withheld = tuple(
+        (area, n)
+        for area, n in (
+            ("actors", len(dossier.actors) - len(actors)),
+            ("quotes", sum(not q.published for q in dossier.quotes)),
+            ("timeline", sum(not e.published for e in dossier.timeline)),
+            ("figures", len(dossier.figures) - len(figures)),
+        )
+        if n
+    )
     return replace(
         dossier,
+        withheld=withheld,
         actors=actors,
         quotes=tuple(
             q if q.speaker is None or q.speaker in shown else replace(q, speaker=None)

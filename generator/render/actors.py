@@ -17,6 +17,7 @@ from generator.render.context import (
     frame,
     h2,
     none_found,
+    withheld_note,
 )
 from generator.render.markup import bullet_list, esc, highlight, paragraph, table
 from generator.render.quotes import quote_list
@@ -57,7 +58,7 @@ def render_actor_index(ctx: Context) -> str:
     actors = ctx.dossier.actors
     if not actors:
         return frame(ctx.L("nav_actors"), none_found(ctx, "actors"))
-    parts = []
+    parts = [withheld_note(ctx, "actors")]
     by_kind: dict[str, list[Actor]] = defaultdict(list)
     for x in actors:
         by_kind[x.kind].append(x)

@@ -220,8 +220,17 @@ def doubt_mark(ctx: Context, item: Actor | Figure | Quote | Event) -> str:
     return f' <span class="dossier-uncertain" title="{title}">{esc(ctx.L("uncertain"))}</span>'
 
 
+def withheld_note(ctx: Context, area: str) -> str:
+    """How many items of an area the verifier withheld for the editor (none: nothing)."""
+    n = dict(ctx.dossier.withheld).get(area, 0)
+    return paragraph(esc(ctx.L("withheld_note", n=n)), "dossier-note") if n else ""
+
+
 def none_found(ctx: Context, what: str, capabilities: frozenset[str] | None = None) -> str:
-    """The honest empty state: nothing found, or an extractor that did not run (for this article)."""
+    """The honest empty state: nothing found, or an extractor that did not run (for this article);
+    on a dossier-wide page, the items withheld for the editor are counted too."""
+    if capabilities is None and dict(ctx.dossier.withheld).get(what):
+        return paragraph(esc(ctx.L(f"none_{what}")), "dossier-empty") + withheld_note(ctx, what)
     ran = ctx.dossier.capabilities if capabilities is None else capabilities
     key = f"none_{what}" if what in ran else f"not_yet_{what}"
     return paragraph(esc(ctx.L(key)), "dossier-empty")

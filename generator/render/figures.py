@@ -18,6 +18,7 @@ from generator.render.context import (
     frame,
     h2,
     none_found,
+    withheld_note,
 )
 from generator.render.markup import bullet_list, esc, link, paragraph, table
 
@@ -203,7 +204,7 @@ def render_figures(ctx: Context) -> str:
     figs = ctx.dossier.figures
     if not figs:
         return frame(ctx.L("nav_figures"), none_found(ctx, "figures"))
-    parts = [paragraph(esc(ctx.L("figures_intro")))]
+    parts = [paragraph(esc(ctx.L("figures_intro"))), withheld_note(ctx, "figures")]
     parts.append(h2(ctx.L("home_conflicts")))
     parts.append(conflict_list(ctx, FIGURES))
     if ctx.dossier.developments:

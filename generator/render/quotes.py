@@ -15,6 +15,7 @@ from generator.render.context import (
     frame,
     h2,
     none_found,
+    withheld_note,
 )
 from generator.render.markup import bullet_list, esc, link, paragraph
 
@@ -73,7 +74,7 @@ def render_quotes(ctx: Context) -> str:
     groups: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
         groups[actors.get(q.speaker or "", q.speaker_name or "")].append(q)
-    parts = [paragraph(esc(ctx.L("quotes_intro")))]
+    parts = [paragraph(esc(ctx.L("quotes_intro"))), withheld_note(ctx, "quotes")]
     for name in sorted(groups, key=lambda n: (n == "", -len(groups[n]), n)):
         heading = name or ctx.L("speaker_unknown")
         first = groups[name][0]

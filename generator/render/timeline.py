@@ -17,6 +17,7 @@ from generator.render.context import (
     frame,
     h2,
     none_found,
+    withheld_note,
 )
 from generator.render.markup import bullet_list, esc, paragraph
 
@@ -61,7 +62,7 @@ def render_timeline(ctx: Context) -> str:
     events = ctx.dossier.timeline
     if not events:
         return frame(ctx.L("nav_timeline"), none_found(ctx, "timeline"))
-    parts = [paragraph(esc(ctx.L("timeline_intro")))]
+    parts = [paragraph(esc(ctx.L("timeline_intro"))), withheld_note(ctx, "timeline")]
     undated = [a for a in ctx.dossier.articles if a.meta.published is None]
     if undated:
         note = ctx.L("timeline_undated_one") if len(undated) == 1 else ctx.L("timeline_undated", n=len(undated))

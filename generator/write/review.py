@@ -14,7 +14,8 @@ from typing import Any
 
 from generator.model import Dossier
 
-# how doubtful each kind of item is (higher first)
+# how doubtful each kind of item is (higher first); withheld items come first, least sure first
+WITHHELD = 10
 NO_SPEAKER = 3
 CONFLICT = 2
 ONE_MENTION = 2
@@ -29,33 +30,36 @@ class Doubt:
     reason: str
     correction: dict[str, Any]  # as it would stand in corrections.yaml
     choices: tuple[tuple[str, Any], ...] = ()  # other fields an editor may set instead
+    confidence: float = 1.0  # the verifier's, where it withheld the item
 
 
 def doubts(dossier: Dossier, weekdays: frozenset[str] = frozenset()) -> list[Doubt]:
     """``weekdays``: the language's weekday names, case-folded (a date read from one has a direction)."""
-    out: list[Doubt] = []
+    out = _withheld(dossier)
     for q in dossier.quotes:
+        if not q.published:
+            continue
         if q.speaker_name is None and q.corrected is None:
             where = {"at": f"{q.mention.article}#s{q.mention.sentence}", "text": _words(q.text)}
             out.append(Doubt(NO_SPEAKER, "quotes", "no speaker named", {**where, "speaker": None}, (("drop", True),)))
     for f in dossier.figures:
-        if f.conflicts and f.corrected is None:
+        if f.published and f.conflicts and f.corrected is None:
             r = f.mentions[0]
             where = {"at": f"{r.article}#s{r.sentence}", "text": f.text}
             change = {"value": f.value} if f.value is not None else {"counted": f.unit}
             reason = f"conflicts with {len(f.conflicts)} other figure(s)"
             out.append(Doubt(CONFLICT, "figures", reason, {**where, **change}, (("drop", True),)))
     for a in dossier.actors:
-        if len(a.mentions) == 1 and a.corrected is None:
+        if a.published and len(a.mentions) == 1 and a.corrected is None:
             r = a.mentions[0]
             reason = f"one mention only ({r.article}#s{r.sentence})"
             choices = (("drop", True), ("rename", a.name))
             out.append(Doubt(ONE_MENTION, "actors", reason, {"name": a.name, "kind": a.kind}, choices))
     for e in dossier.timeline:
-        if e.corrected is not None:
+        if e.corrected is not None or not e.published:
             continue
         m = e.mentions[0]
-        where = {"at": f"{m.article}#s{m.sentence}", "text": _words(m.text)}
+        where = {"at": f"{m.article}#s{m.sentence}", "text": _words(m.text), "expression": m.expression}
         if any(x.anchor for x in e.mentions):
             reason = f"“{m.expression}” counted from a day the text named before"
             out.append(
@@ -65,7 +69,59 @@ def doubts(dossier: Dossier, weekdays: frozenset[str] = frozenset()) -> list[Dou
             reason = f"“{m.expression}”: a weekday, its direction read from the tense"
             out.append(Doubt(WEEKDAY, "timeline", reason, {**where, "date": e.date}, (("drop", True),)))
     order = {"quotes": 0, "figures": 1, "actors": 2, "timeline": 3}
-    return sorted(out, key=lambda d: (-d.score, order[d.section]))
+    return sorted(out, key=lambda d: (-d.score, d.confidence, order[d.section]))
+
+
+PUBLISH = {"publish": True}
+DROP: tuple[tuple[str, Any], ...] = (("drop", True),)
+
+
+def _withheld(dossier: Dossier) -> list[Doubt]:
+    """Every item the verifier withheld: uncommented as printed (``publish: true``), the editor
+    confirms it and the pages show it; the other choice drops it. Each address names one item alone:
+    a quote by its sentence and first words, an event by its sentence and time expression, a figure
+    by its sentence and text, an actor by its name."""
+    out = []
+    for q in dossier.quotes:
+        if not q.published and q.corrected is None:
+            where = {"at": f"{q.mention.article}#s{q.mention.sentence}", "text": _words(q.text, 8)}
+            reason = f"withheld (confidence {q.confidence:.2f}); speaker: {q.speaker_name or 'none named'}"
+            out.append(
+                Doubt(WITHHELD, "quotes", reason, {**where, "publish": True}, (("drop", True),), _c(q.confidence))
+            )
+    for f in dossier.figures:
+        if not f.published and f.corrected is None:
+            r = f.mentions[0]
+            where = {"at": f"{r.article}#s{r.sentence}", "text": f.text}
+            reason = f"withheld (confidence {f.confidence:.2f}): {f.text}"
+            out.append(
+                Doubt(WITHHELD, "figures", reason, {**where, "publish": True}, (("drop", True),), _c(f.confidence))
+            )
+    for a in dossier.actors:
+        if not a.published and a.corrected is None:
+            reason = f"withheld (confidence {a.confidence:.2f}), {a.kind}"
+            choices = (("drop", True), ("rename", a.name))
+            out.append(Doubt(WITHHELD, "actors", reason, {"name": a.name, "publish": True}, choices, _c(a.confidence)))
+    for e in dossier.timeline:
+        if not e.published and e.corrected is None:
+            m = e.mentions[0]
+            where = {"at": f"{m.article}#s{m.sentence}", "text": _words(m.text), "expression": m.expression}
+            reason = f"withheld (confidence {e.confidence:.2f}): {e.date}"
+            out.append(
+                Doubt(
+                    WITHHELD,
+                    "timeline",
+                    reason,
+                    {**where, "publish": True},
+                    (("drop", True), ("date", e.date)),
+                    _c(e.confidence),
+                )
+            )
+    return out
+
+
+def _c(confidence: float | None) -> float:
+    return 1.0 if confidence is None else confidence
 
 
 def _words(text: str, n: int = 6) -> str:
@@ -101,7 +157,16 @@ def review_yaml(items: list[Doubt]) -> str:
 def review_json(items: list[Doubt]) -> str:
     return (
         json.dumps(
-            [{"section": d.section, "score": d.score, "reason": d.reason, "correction": d.correction} for d in items],
+            [
+                {
+                    "section": d.section,
+                    "score": d.score,
+                    "confidence": d.confidence,
+                    "reason": d.reason,
+                    "correction": d.correction,
+                }
+                for d in items
+            ],
             ensure_ascii=False,
             indent=2,
         )

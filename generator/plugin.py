@@ -37,6 +37,7 @@ class DossierPluginConfig(MkConfig):
     jobs = c.Optional(c.Type(int))  # default: all cores
     cache = c.Optional(c.Type(str))  # default: .dossier-cache beside mkdocs.yml; "" for none
     corrections = c.Optional(c.Type(str))  # default: corrections.yaml beside mkdocs.yml, if there is one
+    publish = c.Choice(("sure", "all"), default="sure")  # sure: only what the verifier is sure of
 
 
 def core_config(options: DossierPluginConfig, config: MkDocsConfig) -> Config:
@@ -50,6 +51,7 @@ def core_config(options: DossierPluginConfig, config: MkDocsConfig) -> Config:
         "max_article_bytes": options.max_article_bytes,
         "jobs": options.jobs,
         "cache": DEFAULT_CACHE if options.cache is None else (options.cache or None),
+        "publish": options.publish,
     }
     if options.published is not None:
         raw["published"] = options.published

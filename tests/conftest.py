@@ -28,6 +28,7 @@ plugins:
   - dossier:
       seeds: seeds
       language: {language}
+      publish: {publish}
 markdown_extensions:
   - attr_list
   - toc:
@@ -52,7 +53,11 @@ def snapshot_update(request: pytest.FixtureRequest) -> bool:
 
 
 def make_project(
-    root: Path, seeds: Mapping[str, str | bytes] | Path, title: str = "Testdossier", language: str = "de"
+    root: Path,
+    seeds: Mapping[str, str | bytes] | Path,
+    title: str = "Testdossier",
+    language: str = "de",
+    publish: str = "sure",
 ) -> Path:
     """A project folder: seeds/ with the given files, an empty site_src/ and an mkdocs.yml."""
     (root / "seeds").mkdir(parents=True, exist_ok=True)
@@ -65,7 +70,9 @@ def make_project(
             path = root / "seeds" / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(title=title, language=language), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        MKDOCS_YML.format(title=title, language=language, publish=publish), encoding="utf-8"
+    )
     return root
 
 
@@ -92,7 +99,8 @@ def tree(root: Path, skip: Callable[[str], bool] = lambda _: False) -> dict[str,
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own seeds, built once with `mkdocs build --strict`."""
-    root = make_project(tmp_path_factory.mktemp("seedsite"), REPO / "seeds", title="Seed-Dossier")
+    # as the repository's mkdocs.yml: every item shown, the withheld ones marked (publish: all)
+    root = make_project(tmp_path_factory.mktemp("seedsite"), REPO / "seeds", title="Seed-Dossier", publish="all")
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]

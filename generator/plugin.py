@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from generator.config import DEFAULT_CACHE, DEFAULT_MAX_ARTICLE_BYTES, Config, ConfigError, load_config
+from generator.config import DEFAULT_CACHE, DEFAULT_MAX_ARTICLE_BYTES, PUBLISH_CHOICES, Config, ConfigError, load_config
 from generator.model import Severity
 from generator.pipeline import BuildReport, generate
 from generator.read.corrections import CorrectionsError
@@ -37,7 +37,7 @@ class DossierPluginConfig(MkConfig):
     jobs = c.Optional(c.Type(int))  # default: all cores
     cache = c.Optional(c.Type(str))  # default: .dossier-cache beside mkdocs.yml; "" for none
     corrections = c.Optional(c.Type(str))  # default: corrections.yaml beside mkdocs.yml, if there is one
-    publish = c.Choice(("sure", "all"), default="sure")  # sure: only what the verifier is sure of
+    publish = c.Choice(PUBLISH_CHOICES, default=PUBLISH_CHOICES[0])  # sure: only what the verifier is sure of
 
 
 def core_config(options: DossierPluginConfig, config: MkDocsConfig) -> Config:

@@ -260,7 +260,7 @@ class ActorExtractor:
             if self.cues.institution(name) is not None:  # the language data's institutions ("White House")
                 kind, evidence = "organization", True
             elif cued:
-                kind, evidence = max(set(cued), key=cued.count), True
+                kind, evidence = max(sorted(set(cued)), key=cued.count), True
             elif not known_place and self._names_an_organisation(name, tokens):
                 kind, evidence = "organization", True
             else:

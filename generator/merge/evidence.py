@@ -39,12 +39,14 @@ class Evidence:
     quote_mentions: Mapping[tuple[str, str], QuoteMention]  # (article, text) → the quote as found
     persons_by_last: Mapping[str, int]  # a person's last name → how many persons of the dossier have it
     names: frozenset[str]  # every actor name, case-folded
+    name_pieces: frozenset[str]  # what stands in a name right after or right before a space (_pieces)
+    languages_of: Mapping[str, str]  # article id → its language code
     events_per_sentence: Mapping[tuple[str, int], int]
     actor_by_id: Mapping[str, Actor]
     name_words: frozenset[str]  # every word of a person's or organisation's name, case-folded
 
     def lang(self, article: str) -> LanguageData:
-        code = next((a.meta.language for a in self.dossier.articles if a.id == article), self.dossier.language)
+        code = self.languages_of.get(article, self.dossier.language)
         return self.languages.get(code) or self.languages[self.dossier.language]
 
 
@@ -73,12 +75,24 @@ def gather_evidence(dossier: Dossier, languages: Mapping[str, LanguageData]) -> 
         quote_mentions=quotes,
         persons_by_last=dict(last),
         names=frozenset(a.name.casefold() for a in dossier.actors),
+        name_pieces=frozenset(p for a in dossier.actors for p in _pieces(a.name.casefold())),
+        languages_of={a.id: a.meta.language for a in dossier.articles},
         events_per_sentence=dict(per_sentence),
         actor_by_id={a.id: a for a in dossier.actors},
         name_words=frozenset(
             w.casefold() for a in dossier.actors if a.kind != "place" for w in a.name.split() if w[:1].isupper()
         ),
     )
+
+
+def _pieces(name: str) -> set[str]:
+    """Every piece of ``name`` that starts right after a space or ends right before one: ``x`` is a
+    piece of some name exactly when ``" x"`` or ``"x "`` occurs in it (one set lookup, not a scan of
+    every name for every actor)."""
+    spaces = [i for i, ch in enumerate(name) if ch == " "]
+    out = {name[i + 1 : j] for i in spaces for j in range(i + 2, len(name) + 1)}
+    out |= {name[i:j] for j in spaces for i in range(j)}
+    return out
 
 
 def _log(n: float) -> float:
@@ -109,7 +123,7 @@ def actor_features(actor: Actor, ev: Evidence) -> Features:
     low = actor.name.casefold()
     f: Features = {f"name_{k}": v for k, v in _word_shape(words).items()}
     last = words[-1].casefold() if words else ""
-    inside_other = any(low != n and (f" {low}" in n or f"{low} " in n) for n in ev.names)
+    inside_other = low in ev.name_pieces  # another name has it after or before a space
     f |= {
         f"kind_{actor.kind}": 1.0,
         "mentions": _log(len(actor.mentions)),

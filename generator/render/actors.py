@@ -12,10 +12,9 @@ from generator.render.context import (
     NETWORK_TOP,
     Context,
     actor_page,
-    corrected_mark,
-    doubt_mark,
     frame,
     h2,
+    marks,
     none_found,
     withheld_note,
 )
@@ -32,8 +31,7 @@ def actor_table(ctx: Context, page: str, actors: Iterable[Actor], with_kind: boo
             [
                 ctx.actor_link(page, x.id, x.name)
                 + ("" if x.id in ctx.with_page else " " + ctx.ref(page, x.mentions[0]))
-                + corrected_mark(ctx, x.corrected)
-                + doubt_mark(ctx, x),
+                + marks(ctx, x),
                 *kind,
                 esc(", ".join(x.roles)),
                 esc(", ".join(x.aliases)),

@@ -203,21 +203,18 @@ def h2(text: str) -> str:
     return f"## {md_text(text)}\n\n"
 
 
-def corrected_mark(ctx: Context, note: str | None) -> str:
-    """The small mark on an item an editor corrected, the editor's note (text, escaped) as its tooltip."""
-    if note is None:
-        return ""
-    title = esc(note or ctx.L("corrected_no_note"))
-    return f' <span class="dossier-corrected" title="{title}">{esc(ctx.L("corrected"))}</span>'
-
-
-def doubt_mark(ctx: Context, item: Actor | Figure | Quote | Event) -> str:
-    """The mark on an item the verifier withheld, shown only when the site shows every item
-    (``publish: all``); its confidence in the tooltip."""
-    if item.published or item.confidence is None:
-        return ""
-    title = esc(ctx.L("uncertain_title", confidence=f"{item.confidence:.2f}"))
-    return f' <span class="dossier-uncertain" title="{title}">{esc(ctx.L("uncertain"))}</span>'
+def marks(ctx: Context, item: Actor | Figure | Quote | Event) -> str:
+    """The small marks after an item: "corrected" (the editor's note, escaped, as its tooltip), and on
+    a site that shows every item (``publish: all``) "uncertain" where the verifier withheld it (its
+    confidence as the tooltip)."""
+    out = ""
+    if item.corrected is not None:
+        title = esc(item.corrected or ctx.L("corrected_no_note"))
+        out += f' <span class="dossier-corrected" title="{title}">{esc(ctx.L("corrected"))}</span>'
+    if not item.published and item.confidence is not None:
+        title = esc(ctx.L("uncertain_title", confidence=f"{item.confidence:.2f}"))
+        out += f' <span class="dossier-uncertain" title="{title}">{esc(ctx.L("uncertain"))}</span>'
+    return out
 
 
 def withheld_note(ctx: Context, area: str) -> str:

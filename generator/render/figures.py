@@ -13,10 +13,9 @@ from generator.render.charts import Bar, Row, Step
 from generator.render.context import (
     FIGURES,
     Context,
-    corrected_mark,
-    doubt_mark,
     frame,
     h2,
+    marks,
     none_found,
     withheld_note,
 )
@@ -126,7 +125,7 @@ def figure_table(ctx: Context, page: str, figures: Iterable[Figure]) -> str:
         conflicts = ", ".join(link(page, FIGURES, by_id[c].text, anchor=c) for c in f.conflicts if c in by_id)
         rows.append(
             [
-                esc(f.text) + corrected_mark(ctx, f.corrected) + doubt_mark(ctx, f),
+                esc(f.text) + marks(ctx, f),
                 esc(_value_range(ctx, f)),
                 esc(counted(ctx, f)),
                 esc(f.qualifier or ""),

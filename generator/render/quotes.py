@@ -10,10 +10,9 @@ from generator.render.context import (
     QUOTES,
     Context,
     actor_page,
-    corrected_mark,
-    doubt_mark,
     frame,
     h2,
+    marks,
     none_found,
     withheld_note,
 )
@@ -54,9 +53,7 @@ def quote_list(ctx: Context, page: str, quotes: Iterable[Quote], with_speaker: b
         ):
             continue  # shown under its version in the site's language
         speaker = f"<strong>{_speaker_html(ctx, page, q)}</strong>: " if with_speaker else ""
-        item = (
-            f"{speaker}{_said(ctx, q)} {ctx.ref(page, q.mention)}{corrected_mark(ctx, q.corrected)}{doubt_mark(ctx, q)}"
-        )
+        item = f"{speaker}{_said(ctx, q)} {ctx.ref(page, q.mention)}{marks(ctx, q)}"
         if other is not None:
             item += (
                 f"<br><small>{esc(ctx.L('quote_version'))} {_said(ctx, other)} {ctx.ref(page, other.mention)}</small>"

@@ -12,10 +12,9 @@ from generator.render.charts import Point
 from generator.render.context import (
     TIMELINE,
     Context,
-    corrected_mark,
-    doubt_mark,
     frame,
     h2,
+    marks,
     none_found,
     withheld_note,
 )
@@ -53,9 +52,7 @@ def event_item(ctx: Context, page: str, e: Event) -> str:
     sources = len({m.article for m in e.mentions})
     badge = f' <span class="dossier-badge">{esc(ctx.L("n_sources", n=sources))}</span>' if sources > 1 else ""
     prefix = f"<strong>{esc(when)}</strong> " if when else ""
-    return (
-        f"{prefix}{esc(e.label)}{badge}{corrected_mark(ctx, e.corrected)}{doubt_mark(ctx, e)}<br><small>{refs}</small>"
-    )
+    return f"{prefix}{esc(e.label)}{badge}{marks(ctx, e)}<br><small>{refs}</small>"
 
 
 def render_timeline(ctx: Context) -> str:

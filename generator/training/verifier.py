@@ -222,7 +222,7 @@ def _threshold(conf: Any, y: Any) -> float:
     return best
 
 
-def _scores(conf: Any, y: Any, threshold: float) -> dict[str, float | int]:
+def _scores(conf: Any, y: Any, threshold: float) -> dict[str, float | int | None]:
     import numpy as np
 
     if len(y) == 0:
@@ -233,7 +233,11 @@ def _scores(conf: Any, y: Any, threshold: float) -> dict[str, float | int]:
         abs(conf[bins == b].mean() - y[bins == b].mean()) * (bins == b).sum() for b in range(10) if (bins == b).any()
     )
     right = int(y.sum())
+    from sklearn.metrics import roc_auc_score
+
+    auc = round(float(roc_auc_score(y, conf)), 3) if 0 < right < len(y) else None
     return {
+        "auc": auc,
         "items": len(y),
         "right": right,
         "published": int(published.sum()),

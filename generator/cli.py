@@ -120,19 +120,13 @@ def _mkdocs_options(config_file: Path) -> tuple[dict[str, Any], Path]:
         cfg = load_mkdocs_config(str(config_file))
     except ConfigurationError as exc:
         raise ConfigError(f"{config_file}: {exc}") from exc
-    options: dict[str, Any] = {"docs": cfg.docs_dir, "title": cfg.site_name, "jobs": None, "cache": DEFAULT_CACHE}
     plugin = cfg.plugins.get("dossier")
-    if plugin is not None:
-        pc = plugin.config
-        options.update(seeds=pc.seeds, language=pc.language, max_article_bytes=pc.max_article_bytes)
-        if pc.jobs is not None:
-            options["jobs"] = pc.jobs
-        if pc.cache is not None:
-            options["cache"] = pc.cache or None
-        if pc.title:
-            options["title"] = pc.title
-        if pc.published is not None:
-            options["published"] = pc.published
+    if plugin is None:
+        options: dict[str, Any] = {"docs": cfg.docs_dir, "title": cfg.site_name, "jobs": None, "cache": DEFAULT_CACHE}
+    else:
+        from generator.plugin import core_options
+
+        options = core_options(plugin.config, cfg)
     return options, config_file.resolve().parent
 
 

@@ -40,9 +40,9 @@ class DossierPluginConfig(MkConfig):
     publish = c.Choice(PUBLISH_CHOICES, default=PUBLISH_CHOICES[0])  # sure: only what the verifier is sure of
 
 
-def core_config(options: DossierPluginConfig, config: MkDocsConfig) -> Config:
-    """The core's validated configuration from the plugin's options and MkDocs' own."""
-    base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+def core_options(options: DossierPluginConfig, config: MkDocsConfig) -> dict[str, Any]:
+    """The core's raw options from the plugin's options and MkDocs' own: the one mapping from mkdocs.yml
+    to the core, used by the plugin and by the command line (`dossier build`, `dossier review`)."""
     raw: dict[str, Any] = {
         "seeds": options.seeds,
         "docs": config.docs_dir,
@@ -57,7 +57,13 @@ def core_config(options: DossierPluginConfig, config: MkDocsConfig) -> Config:
         raw["published"] = options.published
     if options.corrections is not None:
         raw["corrections"] = options.corrections
-    return load_config(raw, base)
+    return raw
+
+
+def core_config(options: DossierPluginConfig, config: MkDocsConfig) -> Config:
+    """The core's validated configuration from the plugin's options and MkDocs' own."""
+    base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    return load_config(core_options(options, config), base)
 
 
 class DossierPlugin(BasePlugin[DossierPluginConfig]):

@@ -44,6 +44,23 @@ def test_generate_check_and_build(tmp_path: Path) -> None:
     assert (root / "site" / "articles" / "bericht.html").is_file()  # … and the site still built from the rest
 
 
+@pytest.mark.parametrize("publish", ["sure", "all"])
+def test_generate_reads_publish_and_corrections_from_mkdocs_yml(tmp_path: Path, publish: str) -> None:
+    """`dossier generate` takes the plugin's options from mkdocs.yml exactly as `mkdocs build` does: the
+    corrections file it names, and publish (the command once ignored both)."""
+    root = make_project(tmp_path, CORPUS, publish=publish)
+    (root / "fixes.yaml").write_text("actors:\n  - name: Grobe Panne\n    drop: true\n", encoding="utf-8")
+    yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    yml = yml.replace("      seeds: seeds\n", "      seeds: seeds\n      corrections: fixes.yaml\n")
+    (root / "mkdocs.yml").write_text(yml, encoding="utf-8")
+    result = dossier(root, "generate", "-q", "--no-cache")
+    assert result.returncode == 0, result.stderr
+    assert "fixes.yaml" in result.stderr  # the named file was read: its one correction matches nothing
+    figures = (root / "site_src" / "figures.md").read_text(encoding="utf-8")
+    assert ("dossier-uncertain" in figures) == (publish == "all")  # every figure shown, doubt marked …
+    assert ("published: false" in figures) == (publish == "sure")  # … or withheld, and the page says so
+
+
 def test_configuration_error_exits_2(tmp_path: Path) -> None:
     root = make_project(tmp_path, CORPUS)
     yml = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("language: de\n", "language: xx\n", 1)

@@ -27,10 +27,11 @@ def _nav(site: Path) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    with_mkdocs = make_project(tmp_path_factory.mktemp("mkdocs"), CORPUS)
+    # publish: all, so the figures table is there to sort whatever the verifier withholds
+    with_mkdocs = make_project(tmp_path_factory.mktemp("mkdocs"), CORPUS, publish="all")
     result = mkdocs_build(with_mkdocs)
     assert result.returncode == 0, result.stderr
-    with_zensical = make_project(tmp_path_factory.mktemp("zensical"), CORPUS)
+    with_zensical = make_project(tmp_path_factory.mktemp("zensical"), CORPUS, publish="all")
     result = dossier(with_zensical, "build", "--engine", "zensical", "-q")
     assert result.returncode == 0, result.stderr
     return with_mkdocs / "site", with_zensical / "site"

@@ -155,3 +155,30 @@ def test_analysis_code_is_the_import_closure_of_read_and_analyse() -> None:
                 if name in by_name:
                     todo.append(by_name[name])
     assert {p.relative_to(PACKAGE).as_posix() for p in analysis_code(PACKAGE)} == closure
+
+
+def test_every_shipped_model_has_a_card_whose_licence_the_package_declares() -> None:
+    """Each file in generator/models/ is a model with a card (`<model>.card.json`) or such a card; the card's
+    licence (its leading SPDX identifier) is part of pyproject's licence expression, so the wheel says what it
+    ships."""
+    import json
+    import tomllib
+
+    models = PACKAGE / "models"
+    expression = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]["license"]
+    declared = {part.strip() for part in expression.split(" AND ")}
+    cards = sorted(models.glob("*.card.json"))
+    assert cards, "no model card"
+    for card_path in cards:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+        assert (models / card["model"]).is_file(), f"{card_path.name}: no model {card['model']}"
+        assert card["licence"].split()[0] in declared, f"{card_path.name}: licence {card['licence']!r} not declared"
+    uncarded = [
+        p.name
+        for p in models.iterdir()
+        if not p.name.endswith(".card.json") and not (models / f"{p.stem}.card.json").is_file()
+    ]
+    assert uncarded == [] or set(uncarded) <= {
+        "ner-de.crfsuite",
+        "ner-en.crfsuite",
+    }  # the NER cards: issue 33, in progress

@@ -4,7 +4,7 @@
     python bench/verifier_sample.py fresh1 /tmp/fresh1/src  # a fresh sample, judged only after freezing
 
 Every article named in an earlier audit (bench/audit/*.yaml) is left out, then each remaining file is
-placed by the sha256 of its name with the salt ``verifier``: 0-5 of 16 the labelled set (about 230 of
+placed by the sha256 of its name with the salt ``verifier``: 0-5 of 16 the labelled set (235 of
 620), 6 a fresh sample ``fresh1`` (about 39: the first 30 taken), 7 ``fresh2``, the rest unused. The
 part of a labelled article (fit, calibrate, test) is :func:`generator.training.split.part`.
 Then ``python3 ../shared/tools/audit.py articles SRC SEEDS --every 1`` writes the texts.
@@ -20,7 +20,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "spkatt2023-train"
 AUDITS = Path(__file__).resolve().parent / "audit"
 SETS = {"labels": range(0, 6), "fresh1": range(6, 7), "fresh2": range(7, 8)}
-LIMIT = {"labels": 160, "fresh1": 30, "fresh2": 30}
+LIMIT = {"labels": 235, "fresh1": 30, "fresh2": 30}  # labels: the first 160 judged as g0-g7, the rest as g8-g10
 
 
 def bucket(name: str) -> int:

@@ -53,7 +53,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 MODEL = ROOT / "generator" / "models" / "verifier-de.json"
 CARD = ROOT / "generator" / "models" / "verifier-de.card.json"
-AUDITS = "bench/audit/verifier-g*.yaml"
+# the verdict files: the labelled set, and each fresh sample once it has been reported (never before)
+AUDITS = ("bench/audit/verifier-g*.yaml", "bench/audit/fresh1-h*.yaml")
 TARGET = 0.95  # the share of published items that must be right (on the calibrate part)
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 SEED = 0
@@ -262,13 +263,13 @@ def _commit() -> str:
     return out.stdout.strip() or "unknown"
 
 
-def train(shared: Path, pattern: str = AUDITS) -> tuple[bytes, dict[str, Any], dict[str, Any]]:
+def train(shared: Path, patterns: Sequence[str] = AUDITS) -> tuple[bytes, dict[str, Any], dict[str, Any]]:
     import sklearn
 
     audit = _audit_tool(shared)
-    verdicts = sorted(ROOT.glob(pattern))
+    verdicts = sorted({v for pattern in patterns for v in ROOT.glob(pattern)})
     if not verdicts:
-        raise SystemExit(f"no verdict files {AUDITS}")
+        raise SystemExit(f"no verdict files {' '.join(patterns)}")
     items = [i for v in verdicts for i in labelled(v, shared, audit)]
     from threadpoolctl import threadpool_limits
 
@@ -324,7 +325,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED, help="the shared folder with data/ and tools/")
     ap.add_argument("--check", action="store_true", help="rebuild in memory and compare with the shipped model")
     ap.add_argument("--diagrams", type=Path, default=ROOT / "bench" / "out", help="where reliability diagrams go")
-    ap.add_argument("--audits", default=AUDITS, help=f"the verdict files, a glob from the project (default {AUDITS})")
+    ap.add_argument(
+        "--audits",
+        nargs="+",
+        default=AUDITS,
+        help=f"the verdict files, globs from the project (default {' '.join(AUDITS)})",
+    )
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     blob, card, tests = train(args.shared, args.audits)

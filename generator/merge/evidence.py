@@ -25,6 +25,8 @@ Features = dict[str, float]
 _YEAR = re.compile(r"\b\d{4}\b")
 _DIGIT = re.compile(r"\d")
 _INFLECTED = ("es", "en", "em", "er", "s", "n")
+_CONTEXT = 40  # characters of text kept on each side of an actor's mention
+_SENTENCE_END = (".", "!", "?", ":", "\n")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Evidence:
     events_per_sentence: Mapping[tuple[str, int], int]
     actor_by_id: Mapping[str, Actor]
     name_words: frozenset[str]  # every word of a person's or organisation's name, case-folded
+    contexts: Mapping[str, tuple[tuple[str, str], ...]]  # actor name → (text before, text after) per mention
 
     def lang(self, article: str) -> LanguageData:
         code = self.languages_of.get(article, self.dossier.language)
@@ -52,10 +55,14 @@ class Evidence:
 
 def gather_evidence(dossier: Dossier, languages: Mapping[str, LanguageData]) -> Evidence:
     mentions: dict[str, list[ActorMention]] = defaultdict(list)
+    contexts: dict[str, list[tuple[str, str]]] = defaultdict(list)
     quotes: dict[tuple[str, str], QuoteMention] = {}
+    bodies = {a.id: a.body for a in dossier.articles}
     for facts in dossier.facts:
+        body = bodies.get(facts.article_id, "")
         for m in facts.actors:
             mentions[m.name].append(m)
+            contexts[m.name].append((body[max(m.start - _CONTEXT, 0) : m.start], body[m.end : m.end + _CONTEXT]))
         for q in facts.quotes:
             quotes.setdefault((facts.article_id, q.text), q)
     last: dict[str, int] = defaultdict(int)
@@ -82,6 +89,7 @@ def gather_evidence(dossier: Dossier, languages: Mapping[str, LanguageData]) -> 
         name_words=frozenset(
             w.casefold() for a in dossier.actors if a.kind != "place" for w in a.name.split() if w[:1].isupper()
         ),
+        contexts={k: tuple(v) for k, v in contexts.items()},
     )
 
 
@@ -111,6 +119,39 @@ def _word_shape(words: list[str]) -> Features:
         "inflected_end": float(bool(words) and words[-1].casefold().endswith(_INFLECTED)),
         "genitive_s": float(bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss")),
         "long_name": float(len(words) > 3),
+    }
+
+
+def _share(flags: list[bool]) -> float:
+    return sum(flags) / len(flags) if flags else 0.0
+
+
+def context_features(contexts: tuple[tuple[str, str], ...], articles: frozenset[str]) -> Features:
+    """How the text around a name's mentions looks: a name cut from a longer one is followed by a capital
+    or by a short lowercase word and a capital (``X ohne Y``), a glued or inflected one follows an article;
+    each feature is the share of the mentions that show it. ``articles`` holds the language's articles."""
+    nxt, joiner, prev_cap, hyphen, comma, after_article, quoted = [], [], [], [], [], [], []
+    for before, after in contexts:
+        words_after = after.split()
+        words_before = before.split()
+        first = words_after[0] if words_after and after[:1].isspace() else ""
+        second = words_after[1] if len(words_after) > 1 else ""
+        nxt.append(first[:1].isupper())
+        joiner.append(first[:1].islower() and len(first) <= 4 and second[:1].isupper())
+        prev = words_before[-1] if words_before and before[-1:].isspace() else ""
+        prev_cap.append(prev[:1].isupper() and len(words_before) > 1 and not words_before[-2].endswith(_SENTENCE_END))
+        hyphen.append(after[:1] == "-" or before[-1:] == "-")
+        comma.append(after[:1] == ",")
+        after_article.append(prev.casefold() in articles)
+        quoted.append(after[:1] in '“”"«»„' or before[-1:] in '“”"«»„')
+    return {
+        "ctx_next_capital": _share(nxt),
+        "ctx_next_joiner": _share(joiner),
+        "ctx_prev_capital": _share(prev_cap),
+        "ctx_hyphen": _share(hyphen),
+        "ctx_comma_after": _share(comma),
+        "ctx_after_article": _share(after_article),
+        "ctx_quoted": _share(quoted),
     }
 
 
@@ -154,7 +195,15 @@ def actor_features(actor: Actor, ev: Evidence) -> Features:
     }
     if actor.kind != "person":
         f["single_word_not_person"] = float(len(words) == 1)
+    contexts = tuple(c for n in (actor.name, *actor.aliases) for c in ev.contexts.get(n, ()))
+    f |= context_features(contexts, lang.actors.definite_articles)
     return f
+
+
+def _inside_quotation(text: str, at: int) -> bool:
+    """Whether ``at`` stands inside quotation marks of ``text`` (an odd number of marks before it)."""
+    marks = sum(text[:at].count(m) for m in '„“”"«»')
+    return marks % 2 == 1
 
 
 def event_features(event: Event, ev: Evidence) -> Features:
@@ -184,6 +233,7 @@ def event_features(event: Event, ev: Evidence) -> Features:
         "articles": _log(len({m.article for m in event.mentions})),
         "same_sentence_events": _log(ev.events_per_sentence.get((first.article, first.sentence), 1) - 1),
         "no_published": float(published is None),
+        "full_date": float(len(parts) == 3 and bool(_YEAR.search(expr))),
     }
     sentence = first.text.casefold().split()
     at = first.text.find(expr)
@@ -215,6 +265,7 @@ def event_features(event: Event, ev: Evidence) -> Features:
     f["future_cue"] = float(any(w in t.future_cues or w in t.future_auxiliaries for w in sentence))
     f["since_before"] = float(any(w in t.since for w in sentence))
     f["sentence_words"] = _log(len(sentence))
+    f["in_quotation"] = float(at >= 0 and _inside_quotation(first.text, at))
     if published is not None:
         try:
             date = dt.date(
@@ -223,8 +274,14 @@ def event_features(event: Event, ev: Evidence) -> Features:
         except ValueError:
             return f
         delta = (date - published).days
+        future = delta > (0 if len(parts) == 3 else 31 if len(parts) == 2 else 366)
+        relative = f["expr_weekday"] or f["expr_month_only"] or f["expr_relative_day"]
+        # direction against the sentence's own cues: a counted date ahead with no word of the future in
+        # its sentence, or behind with one (the weekday or month was counted the wrong way)
+        f["ahead_without_cue"] = float(bool(relative) and future and not f["future_cue"])
+        f["behind_with_cue"] = float(bool(relative) and delta < 0 and bool(f["future_cue"]))
         f |= {
-            "future": float(delta > (0 if len(parts) == 3 else 31 if len(parts) == 2 else 366)),
+            "future": float(future),
             "same_day": float(delta == 0),
             "distance": _log(abs(delta)) / 10.0,
             "within_week": float(abs(delta) <= 7),

@@ -96,3 +96,24 @@ def test_publish_option_is_sure_or_all(tmp_path: Path) -> None:
     assert load_config({"seeds": "seeds", "publish": "all"}, tmp_path).publish == "all"
     with pytest.raises(ConfigError, match="publish"):
         load_config({"seeds": "seeds", "publish": "maybe"}, tmp_path)
+
+
+def test_context_evidence_shows_a_name_cut_from_a_longer_one() -> None:
+    from generator.merge.evidence import context_features
+
+    articles = frozenset({"der", "des", "dem"})
+    # "Helfer" cut from "Helfer ohne Zaun" (invented): a short lowercase word and a capital follow it
+    cut = context_features((("Die Organisation ", " ohne Zaun teilte mit"),), articles)
+    whole = context_features((("Die Organisation ", " teilte mit"),), articles)
+    assert cut["ctx_next_joiner"] == 1.0 and whole["ctx_next_joiner"] == 0.0
+    # an inflected name after an article, and the share over two mentions
+    two = context_features((("Sprecher des ", " sagte"), ("Gestern hat ", ", der Verband")), articles)
+    assert two["ctx_after_article"] == 0.5 and two["ctx_comma_after"] == 0.5
+    assert context_features((), articles)["ctx_next_capital"] == 0.0  # no mention: no evidence
+
+
+def test_a_date_inside_quotation_marks_is_told_from_one_outside() -> None:
+    from generator.merge.evidence import _inside_quotation
+
+    assert _inside_quotation("Er sagte: „Am Montag kommen wir“, und ging.", 15)
+    assert not _inside_quotation("Am Montag sagte er: „Wir kommen.“", 3)

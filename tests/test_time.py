@@ -308,3 +308,75 @@ def test_deictic_time_inside_a_quotation_counts_from_an_unknown_day(tmp_path: Pa
     assert values["heute"] is None and values["morgen"] is None  # the speaker's day, not given
     assert values["5. Mai 2022"] == "2022-05-05"  # a calendar date means the same in any mouth
     assert {e.date for e in dossier.timeline} == {"2023-03-06", "2022-05-05"}
+
+
+# Each named matcher on an invented example of its own (sentence, token it is tried at, expression as
+# written, value), the document dated Friday 2022-01-07: the matcher applies alone and gives the value.
+# Tokens are the words between spaces (the tokenizer splits "03.04.2019" into ordinals; the matcher of
+# a date as one token serves other tokenizers).
+MATCHER_CASES: list[tuple[str, str, int, str, str | None]] = [
+    ("iso_date", "Stand 2021-11-30 gilt .", 1, "2021-11-30", "2021-11-30"),
+    ("split_numeric_date", "Am 3. 4. 2019 fiel Schnee .", 1, "3. 4. 2019", "2019-04-03"),
+    ("numeric_date", "Frist war der 03.04.2019 .", 3, "03.04.2019", "2019-04-03"),
+    ("range_start", "Vom 3. bis 9. Mai wird gebaut .", 1, "3.", "2022-05-03"),
+    ("day_month", "Am 9. Februar 2020 begann es .", 1, "9. Februar 2020", "2020-02-09"),
+    ("month_name", "Im Oktober 2018 war Wahl .", 1, "Oktober 2018", "2018-10"),
+    ("period_part_year", "Ende 2017 kam die Wende .", 0, "Ende 2017", "2017"),
+    ("season_year", "Im Sommer 2016 regnete es .", 1, "Sommer 2016", "2016-SU"),
+    ("unit_year", "Im Jahr 1989 fiel die Mauer .", 1, "Jahr 1989", "1989"),
+    ("bare_year", "Seit 1989 ist es so .", 1, "1989", "1989"),
+    ("weekday_with_part", "Am Mittwochabend brannte es .", 1, "Mittwochabend", "2022-01-05TEV"),
+    ("weekday", "Am Dienstag brannte es .", 1, "Dienstag", "2022-01-04"),
+    ("relative_day_adjective", "Am gestrigen Abend brannte es .", 1, "gestrigen", "2022-01-06"),
+    ("relative_day", "Gestern brannte es .", 0, "Gestern", "2022-01-06"),
+    ("relative_unit", "Im Vorjahr brannte es .", 1, "Vorjahr", "2021"),
+    ("anchored_day", "Am Vortag brannte es .", 1, "Vortag", "2022-01-06"),
+    ("ago", "Vor zwei Monaten brannte es .", 0, "Vor zwei Monaten", "2021-11"),
+    ("quarter_or_half", "Im zweiten Quartal 2021 sank der Umsatz .", 1, "zweiten Quartal 2021", "2021-Q2"),
+    ("modified_unit", "Im kommenden Monat wird gebaut .", 1, "kommenden Monat", "2022-02"),
+    ("this_year_genitive", "Die Zahlen dieses Jahres sind gut .", 2, "dieses Jahres", "2022"),
+    ("deictic_word", "Heuer gab es Schnee .", 0, "Heuer", "2022"),
+    ("duration", "Der Bau dauert fünf Wochen .", 3, "fünf Wochen", "P5W"),
+    ("clock_time", "Die Feier beginnt um 17 Uhr .", 4, "17 Uhr", "2022-01-07T17:00"),
+    ("part_of_day", "Am Abend wurde gefeiert .", 1, "Abend", "2022-01-07TEV"),
+    ("repetition", "Der Markt ist jeden Dienstag offen .", 3, "jeden Dienstag", "XXXX-WXX-2"),
+]
+
+
+@pytest.mark.parametrize(("name", "sentence", "at", "said", "value"), MATCHER_CASES, ids=[c[0] for c in MATCHER_CASES])
+def test_named_matcher(
+    tools: tuple[Reader, TimeTagger], name: str, sentence: str, at: int, said: str, value: str | None
+) -> None:
+    from generator.analyse.time_spot import Spot
+    from generator.analyse.time_tense import Tenses
+    from generator.analyse.timex import MATCHERS
+
+    _, tagger = tools
+    matcher = next(m for m in MATCHERS if m.__name__ == name)
+    words = sentence.split(" ")
+    low = [w.casefold() for w in words]
+    tenses = Tenses(tagger.t, tagger.lang.function_words, tagger.verb_tense, words, low)
+    found = matcher(Spot(tagger.words, words, low, at, (FRIDAY, None, None), tenses, MATCHERS))
+    assert found is not None and found[0] is not None
+    hit, start = found
+    assert " ".join(words[start : hit.end]) == said
+    assert hit.value == value
+
+
+def test_matchers_are_tried_in_their_declared_order(tools: tuple[Reader, TimeTagger]) -> None:
+    """A written date is one expression, not a day and a year; a count of years before "zuvor" is a
+    date counted back, not a duration; "an einem Montag" is no particular Monday."""
+    from generator.analyse.timex import MATCHERS
+
+    names = [m.__name__ for m in MATCHERS]
+    assert names.index("day_month") < names.index("bare_year")
+    assert names.index("anchored_count") < names.index("duration")
+    assert names.index("indefinite_weekday") < names.index("weekday")
+    reader, tagger = tools
+    article = reader.parse(
+        "Am 5. Mai 2020 ging es los, zwei Jahre zuvor an einem Montag nicht.", "a.txt", "a", False, []
+    )
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == [
+        ("5. Mai 2020", "2020-05-05"),
+        ("zwei Jahre zuvor", "2018"),
+    ]

@@ -1,0 +1,137 @@
+"""Matchers of calendar dates: written dates, months, seasons and years ("5. Januar 2022", "05.01.2022",
+"Anfang Dezember", "Herbst 2011", "1991"). Each returns ``None`` when it does not apply."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.analyse.calendar import make_date, year_for, year_with_weekday
+from generator.analyse.time_spot import ISO, NUMERIC_DATE, ORDINAL, YEAR, Found, Hit, Spot
+
+
+def iso_date(s: Spot) -> Found | None:
+    """2022-01-05 (a date inside a URL is part of the URL's token and never matches)."""
+    m = ISO.match(s.w)
+    if not m:
+        return None
+    d = make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return (Hit(s.i + 1, "DATE", d.isoformat(), d) if d else None), s.i
+
+
+def split_numeric_date(s: Spot) -> Found | None:
+    """30. 11. 2013 (SoMaJo splits numeric dates into ordinals)."""
+    i, words, n = s.i, s.words, s.n
+    if not (ORDINAL.match(s.w) and i + 1 < n and ORDINAL.match(words[i + 1]) and int(words[i + 1][:-1]) <= 12):
+        return None
+    end = i + 2
+    yy = s.dct.year if s.dct else None
+    if end < n and YEAR.match(words[end]):
+        yy, end = int(words[end]), end + 1
+    d = make_date(yy, int(words[i + 1][:-1]), int(s.w[:-1])) if yy else None
+    return (Hit(end, "DATE", d.isoformat(), d), i) if d else None
+
+
+def numeric_date(s: Spot) -> Found | None:
+    """05.01.2022, 5.1."""
+    m = NUMERIC_DATE.match(s.w)
+    if not m or ORDINAL.match(s.w):
+        return None
+    y = m.group(3)
+    yy = (int(y) + (2000 if int(y) < 50 else 1900) if len(y) == 2 else int(y)) if y else (s.dct.year if s.dct else None)
+    d = make_date(yy, int(m.group(2)), int(m.group(1))) if yy else None
+    return (Hit(s.i + 1, "DATE", d.isoformat(), d), s.i) if d else None
+
+
+def range_start(s: Spot) -> Found | None:
+    """5. bis 22. November: the start of a range takes the month and year of its end."""
+    i, words, low, n, tw = s.i, s.words, s.low, s.n, s.tw
+    if not ORDINAL.match(s.w) or (i + 1 < n and tw.month(words[i + 1])):
+        return None
+    k = i + 1
+    while k < n and low[k] in s.t.date_range_words:
+        k += 1
+    if not (k > i + 1 and k + 1 < n and ORDINAL.match(words[k]) and tw.month(words[k + 1])):
+        return None
+    closing, _ = s.match_at(k)
+    value = closing.value if closing else None
+    last = dt.date.fromisoformat(value) if value and len(value) == 10 else None
+    first = make_date(last.year, last.month, int(s.w[:-1])) if last else None
+    if first and last and first < last:
+        return Hit(i + 1, "DATE", first.isoformat(), first), i
+    return None
+
+
+def day_month(s: Spot) -> Found | None:
+    """[Donnerstag,] [dem] 25. Februar [2010] (an explicit calendar date always wins over the
+    weekday's direction: "am Freitag, dem 3. März")."""
+    i, words, low, n, t, dct = s.i, s.words, s.low, s.n, s.t, s.dct
+    j = i
+    if s.lw in t.weekdays and s.nxt == ",":
+        k = i + 3 if i + 2 < n and low[i + 2] in t.articles else i + 2
+        if k + 1 < n and ORDINAL.match(words[k]) and s.tw.month(words[k + 1]):
+            j = k
+    m = ORDINAL.match(words[j]) if j < n else None
+    if not (m and j + 1 < n and s.tw.month(words[j + 1])):
+        return None
+    month = s.tw.month(words[j + 1])
+    end = j + 2
+    yy = year_for(dct, month or 1, int(m.group(1)), s.tenses.at(i))
+    if j > i and dct and month:  # the weekday written beside the date tells its year
+        yy = year_with_weekday(dct, month, int(m.group(1)), t.weekdays[s.lw]) or yy
+    if end < n and YEAR.match(words[end]):
+        yy, end = int(words[end]), end + 1
+    elif end + 1 < n and low[end] in t.present_modifiers and t.units.get(low[end + 1]) == "Y":
+        yy, end = (dct.year if dct else None), end + 2  # "am 29. März dieses Jahres"
+    d = make_date(yy, month, int(m.group(1))) if yy and month else None
+    value = d.isoformat() if d else None
+    return Hit(end, "DATE", value, d), i
+
+
+def month_name(s: Spot) -> Found | None:
+    """Januar 2022 / Juli dieses Jahres / Anfang Dezember; a month alone after "im", "seit" …"""
+    i, words, low, n, t, dct = s.i, s.words, s.low, s.n, s.t, s.dct
+    k = i + 1 if s.lw in t.period_parts else i
+    if not (k < n and s.tw.month(words[k]) and words[k][:1].isupper()):
+        return None
+    month = s.tw.month(words[k])
+    end = k + 1
+    since = s.before in t.since  # "seit Oktober": the last October
+    yy = year_for(dct, month or 1, None, "past" if since else s.tenses.at(i))
+    if end < n and YEAR.match(words[end]):
+        yy, end = int(words[end]), end + 1
+    elif end + 1 < n and low[end] in t.present_modifiers and t.units.get(low[end + 1]) == "Y":
+        yy, end = (dct.year if dct else None), end + 2
+    if k > i or end > k + 1 or s.tw.month_context(low, i):
+        return Hit(end, "DATE", f"{yy:04d}-{month:02d}" if yy else None), i
+    return None
+
+
+def period_part_year(s: Spot) -> Found | None:
+    """Mitte 2019."""
+    if s.lw in s.t.period_parts and s.i + 1 < s.n and YEAR.match(s.words[s.i + 1]):
+        return Hit(s.i + 2, "DATE", s.words[s.i + 1]), s.i
+    return None
+
+
+def season_year(s: Spot) -> Found | None:
+    """Herbst 2011."""
+    if s.lw in s.t.seasons and s.i + 1 < s.n and YEAR.match(s.words[s.i + 1]):
+        return Hit(s.i + 2, "DATE", f"{s.words[s.i + 1]}-{s.t.seasons[s.lw]}"), s.i
+    return None
+
+
+def unit_year(s: Spot) -> Found | None:
+    """Jahr 2011."""
+    if s.t.units.get(s.lw) == "Y" and s.i + 1 < s.n and YEAR.match(s.words[s.i + 1]):
+        return Hit(s.i + 2, "DATE", s.words[s.i + 1]), s.i
+    return None
+
+
+def bare_year(s: Spot) -> Found | None:
+    """A year on its own: 1991 (not a count: "2000 Soldaten"; not "1500 v. Chr.")."""
+    i, low = s.i, s.low
+    if not YEAR.match(s.w) or s.tw.is_count(s.words, low, i):
+        return None
+    if i + 1 < s.n and (low[i + 1] in s.t.before_common_era or "".join(low[i + 1 : i + 3]) in s.t.before_common_era):
+        return None, i  # "1500 v. Chr.": no year of this calendar
+    return Hit(i + 1, "DATE", s.w), i

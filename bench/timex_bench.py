@@ -41,7 +41,7 @@ Tagger = Callable[[Document], list[Timex]]
 def recorded(language: str, docs: dict[str, Document]) -> dict[str, Document]:
     """HeidelTime's recorded output on WikiWars, for the documents it was run on."""
     found: dict[str, list[Timex]] = {}
-    for line in (RECORDED / f"wikiwars-{language}.tsv").read_text(encoding="utf-8").splitlines():
+    for line in filter(None, (RECORDED / f"wikiwars-{language}.tsv").read_text(encoding="utf-8").splitlines()):
         name, start, end, kind, value, _ = line.split("\t")
         doc = docs[name]
         found.setdefault(name, []).append(Timex(int(start), int(end), doc.text[int(start) : int(end)], kind, value))
@@ -127,7 +127,8 @@ def krauts(show_errors: bool) -> None:
 
 def wikiwars(language: str, which: str, show_errors: bool) -> None:
     docs = {n: d for n, d in (read_de() if language == "de" else read_en()).items() if which in ("all", part(n))}
-    heideltime = recorded(language, docs) if which == "measured" else None
+    recording = which == "measured" and (RECORDED / f"wikiwars-{language}.tsv").exists()
+    heideltime = recorded(language, docs) if recording else None
     ours, theirs = Scores(), Scores()
     tag, took = our_tagger(language)
     both = [0, 0, 0]

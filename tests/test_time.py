@@ -356,7 +356,7 @@ def test_named_matcher(
     words = sentence.split(" ")
     low = [w.casefold() for w in words]
     tenses = Tenses(tagger.t, tagger.lang.function_words, tagger.verb_tense, words, low)
-    found = matcher(Spot(tagger.words, words, low, at, (FRIDAY, None, None), tenses, MATCHERS))
+    found = matcher(Spot(tagger.words, words, low, at, (FRIDAY, None, None, None), tenses, MATCHERS))
     assert found is not None and found[0] is not None
     hit, start = found
     assert " ".join(words[start : hit.end]) == said
@@ -380,3 +380,66 @@ def test_matchers_are_tried_in_their_declared_order(tools: tuple[Reader, TimeTag
         ("5. Mai 2020", "2020-05-05"),
         ("zwei Jahre zuvor", "2018"),
     ]
+
+
+# Direction and narration (issue 30), the document dated Friday 2022-01-07: (text, [(as written, value)])
+DIRECTION_CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
+    # a weak verb's simple past in "-ete" and a separable verb's ("an|kündig|te") are past
+    ("Am Donnerstag landete die erste Fähre.", [("Donnerstag", "2022-01-06")]),
+    ("Die Messe beginnt bald, wie der Verband am Mittwoch ankündigte.", [("Mittwoch", "2022-01-05")]),
+    # a weekday as the attribute of a noun ("vom Sonntag") is the one before
+    ("Bei den Krawallen vom Sonntag gibt es viele Verletzte.", [("Sonntag", "2022-01-02")]),
+    # "ist … geplant" speaks of what is ahead (a participle of intent, not the perfect)
+    ("Die Abstimmung ist für den 20. Juli geplant.", [("20. Juli", "2022-07-20")]),
+    # two days of one month, listed: both dates
+    ("Die Messe findet am 24. und 25. März statt.", [("24.", "2022-03-24"), ("25. März", "2022-03-25")]),
+    # a date without a year in a history told takes the narrated year, not the publication's
+    (
+        "Am 3. Mai 1961 fiel die Stadt. Am 8. Mai unterzeichnete der General.",
+        [
+            ("3. Mai 1961", "1961-05-03"),
+            ("8. Mai", "1961-05-08"),
+        ],
+    ),
+    ("Im März 1961 begann der Aufstand. Im Juli war er vorbei.", [("März 1961", "1961-03"), ("Juli", "1961-07")]),
+    # a number a noun makes an identifier is no year
+    ("Der Rat stimmte über die Resolution 1973 ab.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIRECTION_CASES, ids=[c[0][:40] for c in DIRECTION_CASES])
+def test_direction_and_narration(
+    tools: tuple[Reader, TimeTagger], text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    reader, tagger = tools
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sie ist heute 31 Jahre alt.", [("heute", False), ("31 Jahre", True)]),  # an age, not today's event
+        ("Bis 2030 sollen alle Dörfer versorgt werden.", [("2030", False)]),  # a plan's target
+        ("Seit der Wende 1990 regiert die Partei.", [("1990", False)]),  # the start of a state
+        ("Die Partei siegte 1990 bei der Wahl.", [("1990", True)]),
+        ("Bis Freitag wurden 40 Menschen gerettet.", [("Freitag", True)]),  # "bis" in a past report
+    ],
+)
+def test_what_is_no_event(tools: tuple[Reader, TimeTagger], text: str, expected: list[tuple[str, bool]]) -> None:
+    reader, tagger = tools
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.event) for m in tagger.tag(article, FRIDAY)] == expected
+
+
+def test_non_events_stay_off_the_timeline(tmp_path: Path) -> None:
+    dossier = gather_texts(
+        tmp_path,
+        {
+            "a.txt": (
+                "---\npublished: 2022-01-07\n---\nDer Kreistag beschloss am Mittwoch den Haushalt. Bis 2030 sollen "
+                "alle Dörfer ans Netz. Seit der Gründung 1994 führt die Partei den Kreis.\n"
+            )
+        },
+    )
+    assert [e.date for e in dossier.timeline] == ["2022-01-05"]

@@ -43,12 +43,12 @@ def numeric_date(s: Spot) -> Found | None:
 
 
 def range_start(s: Spot) -> Found | None:
-    """5. bis 22. November: the start of a range takes the month and year of its end."""
+    """5. bis 22. November, 24. und 25. September: the first day takes the month and year of the last."""
     i, words, low, n, tw = s.i, s.words, s.low, s.n, s.tw
     if not ORDINAL.match(s.w) or (i + 1 < n and tw.month(words[i + 1])):
         return None
     k = i + 1
-    while k < n and low[k] in s.t.date_range_words:
+    while k < n and (low[k] in s.t.date_range_words or low[k] in s.t.date_list_words):
         k += 1
     if not (k > i + 1 and k + 1 < n and ORDINAL.match(words[k]) and tw.month(words[k + 1])):
         return None
@@ -75,7 +75,7 @@ def day_month(s: Spot) -> Found | None:
         return None
     month = s.tw.month(words[j + 1])
     end = j + 2
-    yy = year_for(dct, month or 1, int(m.group(1)), s.tenses.at(i))
+    yy = s.narrated_year() or year_for(dct, month or 1, int(m.group(1)), s.tenses.at(i))
     if j > i and dct and month:  # the weekday written beside the date tells its year
         yy = year_with_weekday(dct, month, int(m.group(1)), t.weekdays[s.lw]) or yy
     if end < n and YEAR.match(words[end]):
@@ -96,7 +96,7 @@ def month_name(s: Spot) -> Found | None:
     month = s.tw.month(words[k])
     end = k + 1
     since = s.before in t.since  # "seit Oktober": the last October
-    yy = year_for(dct, month or 1, None, "past" if since else s.tenses.at(i))
+    yy = s.narrated_year() or year_for(dct, month or 1, None, "past" if since else s.tenses.at(i))
     if end < n and YEAR.match(words[end]):
         yy, end = int(words[end]), end + 1
     elif end + 1 < n and low[end] in t.present_modifiers and t.units.get(low[end + 1]) == "Y":
@@ -128,10 +128,12 @@ def unit_year(s: Spot) -> Found | None:
 
 
 def bare_year(s: Spot) -> Found | None:
-    """A year on its own: 1991 (not a count: "2000 Soldaten"; not "1500 v. Chr.")."""
+    """A year on its own: 1991 (not a count: "2000 Soldaten"; not "1500 v. Chr."; not "Resolution 1701")."""
     i, low = s.i, s.low
     if not YEAR.match(s.w) or s.tw.is_count(s.words, low, i):
         return None
+    if s.before in s.tw.identifiers:
+        return None, i  # "Resolution 1701": a name, no year
     if i + 1 < s.n and (low[i + 1] in s.t.before_common_era or "".join(low[i + 1 : i + 3]) in s.t.before_common_era):
         return None, i  # "1500 v. Chr.": no year of this calendar
     return Hit(i + 1, "DATE", s.w), i

@@ -11,8 +11,13 @@ from generator.analyse.time_spot import YEAR, Found, Hit, Spot
 
 
 def _ahead(s: Spot) -> bool:
-    """A weekday is the next such day unless the sentence is past ("seit Samstag" always looks back)."""
-    return s.lw in s.tw.weekday_words and s.before not in s.t.since and s.tenses.at(s.i) != "past"
+    """A weekday is the next such day unless the sentence is past ("seit Samstag" always looks back,
+    "die Proteste vom Sonntag" unless the sentence speaks of the future)."""
+    if s.lw not in s.tw.weekday_words or s.before in s.t.since:
+        return False
+    tense = s.tenses.at(s.i)
+    attribute = s.before in s.t.past_attributes and s.i > 1 and s.words[s.i - 2][:1].isupper()  # after a noun
+    return tense == "future" if attribute else tense != "past"
 
 
 def weekday_with_part(s: Spot) -> Found | None:

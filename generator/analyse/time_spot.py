@@ -23,6 +23,7 @@ NUMERIC_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$")
 ORDINAL = re.compile(r"^(\d{1,2})\.$")
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 CLOCK = re.compile(r"^(\d{1,2})(?:[.:](\d{2}))?$")
+NARRATED_GAP = 2  # years between the narrated year and the DCT's from which a narration is history
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class TimeWords:
         self.t: TimeCues = lang.time
         self.anchored = lang.time.anchored_before | lang.time.anchored_after
         self.qualifiers = lang.figures.qualifiers
+        self.identifiers = lang.time.identifier_nouns | lang.figures.identifier_words
+        self.age_unit = tuple(lang.figures.age_unit.casefold().split())  # "Jahre alt"
         suffixes = "|".join(re.escape(x) for x in lang.figures.age_suffixes)
         self.age = re.compile(rf"^\d{{1,3}}-(?:{suffixes})$", re.IGNORECASE)
         # a weekday word ("freitag", "freitagmorgen") → the weekday numbers it names, for one lookup a word
@@ -116,7 +119,8 @@ class TimeWords:
 
 class Spot:
     """Token ``i`` of a sentence, with the dates it is resolved against: the DCT, the last day the text
-    named (``anchor``), a day named earlier in this sentence (``day``); and the matchers tried at
+    named (``anchor``), a day named earlier in this sentence (``day``), the year of the last value
+    given (``year``: the narrated year); and the matchers tried at
     each token, in their order. Built for every token: plain attributes, none computed twice."""
 
     __slots__ = (
@@ -135,6 +139,7 @@ class Spot:
         "tw",
         "w",
         "words",
+        "year",
     )
 
     def __init__(
@@ -143,7 +148,7 @@ class Spot:
         words: Sequence[str],
         low: Sequence[str],
         i: int,
-        dates: tuple[dt.date | None, dt.date | None, dt.date | None],
+        dates: tuple[dt.date | None, dt.date | None, dt.date | None, int | None],
         tenses: Tenses,
         matchers: Sequence[Matcher],
     ) -> None:
@@ -152,7 +157,7 @@ class Spot:
         self.w, self.lw = words[i], low[i]
         self.nxt = low[i + 1] if i + 1 < n else ""
         self.before = low[i - 1] if i > 0 else ""
-        self.dct, self.anchor, self.day = dates
+        self.dct, self.anchor, self.day, self.year = dates
         self.tenses, self.matchers = tenses, matchers
 
     def first(self) -> Found:
@@ -166,8 +171,16 @@ class Spot:
     def match_at(self, k: int) -> Found:
         """The matchers' find at token ``k`` of the same sentence."""
         return Spot(
-            self.tw, self.words, self.low, k, (self.dct, self.anchor, self.day), self.tenses, self.matchers
+            self.tw, self.words, self.low, k, (self.dct, self.anchor, self.day, self.year), self.tenses, self.matchers
         ).first()
+
+    def narrated_year(self) -> int | None:
+        """The year a date written without one takes from the narration: the last year the text gave a
+        value in, where that is two years or more from the DCT's (a history told: "Am 1. September
+        1939 … Am 3. September"); None where the text speaks of the DCT's own time."""
+        if self.year is None or self.dct is None or abs(self.year - self.dct.year) < NARRATED_GAP:
+            return None
+        return self.year
 
     def clock_day(self) -> tuple[dt.date | None, dt.date | None]:
         """The day of a clock time or a part of the day, and the anchor it came from: a day named in

@@ -22,7 +22,8 @@ from dataclasses import replace
 from generator.analyse import time_dates as dates
 from generator.analyse import time_relative as relative
 from generator.analyse import time_spans as spans
-from generator.analyse.time_spot import Found, Matcher, Spot, TimeWords
+from generator.analyse.punctuation import CLAUSE_BREAKS
+from generator.analyse.time_spot import Found, Hit, Matcher, Spot, TimeWords
 from generator.analyse.time_tense import Tenses
 from generator.lang import LanguageData
 from generator.model import Article, TimeMention, Token
@@ -74,9 +75,10 @@ class TimeTagger:
     # --- one sentence --------------------------------------------------------------------------
 
     def tag_sentence(
-        self, tokens: Sequence[Token], dct: dt.date | None, anchor: dt.date | None
-    ) -> tuple[list[TimeMention], dt.date | None]:
-        """Returns the mentions, and the last day named (the anchor of "am Vortag") for what follows."""
+        self, tokens: Sequence[Token], dct: dt.date | None, anchor: dt.date | None, year: int | None = None
+    ) -> tuple[list[TimeMention], dt.date | None, int | None]:
+        """Returns the mentions, the last day named (the anchor of "am Vortag") and the last year a
+        value was given (the narrated year, for dates written without one) for what follows."""
         words = [t.text for t in tokens]
         low = [w.casefold() for w in words]
         tenses = Tenses(self.t, self.lang.function_words, self.verb_tense, words, low)
@@ -85,7 +87,7 @@ class TimeTagger:
         day: dt.date | None = None  # a day named in this sentence: clock times belong to it
         i = 0
         while i < len(words):
-            hit, start = self._match(words, low, i, dct, anchor, day, tenses)
+            hit, start = self._match(words, low, i, (dct, anchor, day, year), tenses)
             if hit is None:
                 i += 1
                 continue
@@ -93,12 +95,31 @@ class TimeTagger:
             counted_from = hit.anchor.isoformat() if hit.anchor else None
             if out and hit.type == "DATE" and self._joins_range(low, extents[-1][1], start, out[-1], hit.value):
                 out[-1] = replace(out[-1], until=hit.value)
-            out.append(TimeMention(s, e, "", hit.type, hit.value, counted_from))
+            event = self._is_event(low, start, hit, tenses)
+            out.append(TimeMention(s, e, "", hit.type, hit.value, counted_from, event=event))
             extents.append((start, hit.end))
             if hit.day is not None:
                 anchor = day = hit.day
+            if hit.value and hit.value[:4].isdigit() and hit.type in ("DATE", "TIME"):
+                year = int(hit.value[:4])
             i = hit.end
-        return out, anchor
+        return out, anchor, year
+
+    def _is_event(self, low: Sequence[str], start: int, hit: Hit, tenses: Tenses) -> bool:
+        """Whether the sentence states what happened (or will) at the expression's time: not an age
+        ("ist heute 24 Jahre alt"), not a plan's target or deadline ("bis 2020 sollen …"), not the year
+        a state began ("seit der Unabhängigkeit 1991 regiert …")."""
+        t, end = self.t, hit.end
+        age = self.words.age_unit
+        if end + len(age) < len(low) and low[end].isdigit() and tuple(low[end + 1 : end + 1 + len(age)]) == age:
+            return False
+        before = low[max(0, start - 3) : start]
+        if CLAUSE_BREAKS & set(before):
+            before = before[max(k for k, w in enumerate(before) if w in CLAUSE_BREAKS) + 1 :]
+        if any(w in t.target_prepositions for w in before[-2:]) and tenses.at(start) == "future":
+            return False
+        a_year = hit.value is not None and len(hit.value) == 4
+        return not (a_year and any(w in t.background_prepositions for w in before))
 
     def _joins_range(
         self, low: Sequence[str], gap_from: int, gap_to: int, first: TimeMention, value: str | None
@@ -116,21 +137,21 @@ class TimeTagger:
         words: Sequence[str],
         low: Sequence[str],
         i: int,
-        dct: dt.date | None,
-        anchor: dt.date | None,
-        day: dt.date | None,
+        dates: tuple[dt.date | None, dt.date | None, dt.date | None, int | None],
         tenses: Tenses,
     ) -> Found:
-        """The first matcher's find at token ``i`` (no hit: ``None``)."""
-        return Spot(self.words, words, low, i, (dct, anchor, day), tenses, MATCHERS).first()
+        """The first matcher's find at token ``i`` (no hit: ``None``); ``dates``: the DCT, the last day
+        the text named, a day named earlier in the sentence, the narrated year."""
+        return Spot(self.words, words, low, i, dates, tenses, MATCHERS).first()
 
     # --- an article ----------------------------------------------------------------------------
 
     def tag(self, article: Article, dct: dt.date | None) -> tuple[TimeMention, ...]:
         anchor: dt.date | None = None
+        year: int | None = None
         out: list[TimeMention] = []
         for tokens in article.tokens:
-            found, anchor = self.tag_sentence(tokens, dct, anchor)
+            found, anchor, year = self.tag_sentence(tokens, dct, anchor, year)
             out.extend(replace(m, text=article.body[m.start : m.end]) for m in found)
         return tuple(out)
 
@@ -150,9 +171,10 @@ class TimeTagger:
     ) -> list[TimeMention]:
         """For corpora given as text and sentences (the benchmark)."""
         anchor: dt.date | None = None
+        year: int | None = None
         out: list[TimeMention] = []
         for tokens in tokens_by_sentence:
-            found, anchor = self.tag_sentence(tokens, dct, anchor)
+            found, anchor, year = self.tag_sentence(tokens, dct, anchor, year)
             out.extend(replace(m, text=text[m.start : m.end]) for m in found)
         return out
 

@@ -443,3 +443,45 @@ def test_non_events_stay_off_the_timeline(tmp_path: Path) -> None:
         },
     )
     assert [e.date for e in dossier.timeline] == ["2022-01-05"]
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory: pytest.TempPathFactory) -> tuple[Reader, TimeTagger]:
+    root = tmp_path_factory.mktemp("time-en")
+    reader = Reader(load_config({"seeds": str(root), "docs": str(root / "o"), "force_language": "en"}, root))
+    lang = load_language("en")
+    return reader, TimeTagger(lang, PosTagger(lang).finite_tense)
+
+
+# English news formats, the document dated Friday 2022-01-07: (text, [(as written, value)])
+ENGLISH_CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
+    ("The talks resumed on Dec. 28 in the capital.", [("Dec. 28", "2021-12-28")]),
+    ("The vote is due to take place on March 3.", [("March 3", "2022-03-03")]),
+    ("The accord was signed on June 5, 2019, in the capital.", [("June 5, 2019", "2019-06-05")]),
+    ("The accord was signed on 5 June 2019 in the capital.", [("5 June 2019", "2019-06-05")]),
+    ("She left the party four years ago.", [("four years ago", "2018")]),
+    ("Prices fell on Thursday afternoon.", [("Thursday afternoon", "2022-01-06TAF")]),
+    ("Rain fell over the past several weeks.", [("the past several weeks", "PXW")]),
+    ("By the end of 2019 the plant had closed.", [("the end of 2019", "2019")]),
+    ("Work began in the autumn of 2020.", [("the autumn of 2020", "2020-FA")]),
+    # a history told: a date without a year takes the narrated year
+    (
+        "The city fell on May 3, 1961. On May 8 the general signed.",
+        [("May 3, 1961", "1961-05-03"), ("May 8", "1961-05-08")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_CASES, ids=[c[0][:40] for c in ENGLISH_CASES])
+def test_english_news_formats(
+    english: tuple[Reader, TimeTagger], text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    reader, tagger = english
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected
+
+
+def test_german_linked_period(tools: tuple[Reader, TimeTagger]) -> None:
+    reader, tagger = tools
+    article = reader.parse("Ende des Jahres 2019 schloss das Werk.", "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == [("Ende des Jahres 2019", "2019")]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from generator.analyse.calendar import make_date, year_for, year_with_weekday
 from generator.analyse.time_spot import ISO, NUMERIC_DATE, ORDINAL, YEAR, Found, Hit, Spot
@@ -137,3 +138,66 @@ def bare_year(s: Spot) -> Found | None:
     if i + 1 < s.n and (low[i + 1] in s.t.before_common_era or "".join(low[i + 1 : i + 3]) in s.t.before_common_era):
         return None, i  # "1500 v. Chr.": no year of this calendar
     return Hit(i + 1, "DATE", s.w), i
+
+
+_DAY = re.compile(r"^([1-9]|[12]\d|3[01])$")
+
+
+def _year_after(s: Spot, end: int) -> tuple[int | None, int]:
+    """A year written after a date ("April 7, 1939", "1 September 1939"): the year and the new end."""
+    words, n = s.words, s.n
+    if end < n and YEAR.match(words[end]):
+        return int(words[end]), end + 1
+    if end + 1 < n and words[end] == "," and YEAR.match(words[end + 1]):
+        return int(words[end + 1]), end + 2
+    return None, end
+
+
+def month_day(s: Spot) -> Found | None:
+    """English dates, the month first: "April 7", "Feb. 28", "September 1, 1939"."""
+    i = s.i
+    month = s.tw.month(s.w) if s.w[:1].isupper() else None
+    if not month or i + 1 >= s.n or not _DAY.match(s.words[i + 1]):
+        return None
+    day = int(s.words[i + 1])
+    yy, end = _year_after(s, i + 2)
+    if yy is None:
+        yy = s.narrated_year() or year_for(s.dct, month, day, s.tenses.at(i))
+    d = make_date(yy, month, day)
+    return Hit(end, "DATE", d.isoformat() if d else None, d), i
+
+
+def plain_day_month(s: Spot) -> Found | None:
+    """The day first without a period: "1 September 1939", "28 Feb"."""
+    i = s.i
+    if not _DAY.match(s.w) or i + 1 >= s.n or not s.words[i + 1][:1].isupper():
+        return None
+    month = s.tw.month(s.words[i + 1])
+    if not month:
+        return None
+    day = int(s.w)
+    yy, end = _year_after(s, i + 2)
+    if yy is None:
+        yy = s.narrated_year() or year_for(s.dct, month, day, s.tenses.at(i))
+    d = make_date(yy, month, day)
+    return Hit(end, "DATE", d.isoformat() if d else None, d), i
+
+
+def linked_period(s: Spot) -> Found | None:
+    """A part of a period or a season linked to its year: "the end of 1939", "the spring of 1940",
+    "Ende des Jahres 1939" (the year's value; TimeML's mod says which part)."""
+    t, low, i = s.t, s.low, s.i
+    if s.lw not in t.linked_period_parts and s.lw not in t.seasons:
+        return None
+    k = i + 1
+    while k < s.n and low[k] in t.period_links:
+        k += 1
+    if k == i + 1:
+        return None
+    if k + 1 < s.n and t.units.get(low[k]) == "Y" and YEAR.match(s.words[k + 1]):
+        k += 1  # "Ende des Jahres 1939"
+    if k >= s.n or not YEAR.match(s.words[k]):
+        return None
+    start = i - 1 if s.before in t.articles else i
+    value = f"{s.words[k]}-{t.seasons[s.lw]}" if s.lw in t.seasons else s.words[k]
+    return Hit(k + 1, "DATE", value), start

@@ -45,7 +45,7 @@ def weekday(s: Spot) -> Found | None:
     if not (s.lw in t.weekdays and s.w[:1].isupper()):
         return None
     d = last_weekday(s.dct, t.weekdays[s.lw], _ahead(s)) if s.dct else None
-    if s.nxt in t.parts_of_day and i + 1 < s.n and s.words[i + 1][:1].isupper():
+    if s.nxt in t.parts_of_day and (s.words[i + 1][:1].isupper() or not s.tw.nouns_capitalised):
         return Hit(i + 2, "TIME", f"{d.isoformat()}T{t.parts_of_day[s.nxt]}" if d else None, d), i
     return Hit(i + 1, "DATE", d.isoformat() if d else None, d), i
 
@@ -124,6 +124,18 @@ def ago(s: Spot) -> Found | None:
     return Hit(i + 3, "DATE", shift(s.dct, unit, -amount) if s.dct else None), i
 
 
+def ago_after(s: Spot) -> Found | None:
+    """three years ago → the year three years before (English says "ago" after the count)."""
+    i = s.i
+    if i + 2 >= s.n or s.low[i + 2] not in s.t.ago_after:
+        return None
+    amount = s.tw.number(s.w)
+    unit = s.t.units.get(s.nxt)
+    if amount is None or unit not in ("Y", "M", "W", "D", "DE"):
+        return None
+    return Hit(i + 3, "DATE", shift(s.dct, unit, -amount) if s.dct else None), i
+
+
 def quarter_or_half(s: Spot) -> Found | None:
     """im dritten Quartal [2020], in der ersten Jahreshälfte: a quarter or half of a year."""
     i, t = s.i, s.t
@@ -157,6 +169,8 @@ def modified_unit(s: Spot) -> Found | None:
     amount = s.tw.number(s.words[i + 1])
     if amount is not None and i + 2 < s.n and t.units.get(s.low[i + 2]):
         return Hit(i + 3, "DURATION", f"P{amount}{t.units[s.low[i + 2]]}"), start
+    if nxt in t.vague_amounts and i + 2 < s.n and s.low[i + 2] in t.plural_units:
+        return Hit(i + 3, "DURATION", f"PX{t.units[s.low[i + 2]]}"), start  # "the past several months"
     if unit and nxt in t.plural_units:
         return Hit(i + 2, "DURATION", f"PX{unit}"), start
     if unit == "D":  # "am nächsten Tag", "an diesem Tag": from the narrated day, else the DCT

@@ -49,6 +49,7 @@ class TimeWords:
         self.qualifiers = lang.figures.qualifiers
         self.identifiers = lang.time.identifier_nouns | lang.figures.identifier_words
         self.age_unit = tuple(lang.figures.age_unit.casefold().split())  # "Jahre alt"
+        self.nouns_capitalised = lang.figures.nouns_capitalised  # "Freitag Abend", "Friday afternoon"
         suffixes = "|".join(re.escape(x) for x in lang.figures.age_suffixes)
         self.age = re.compile(rf"^\d{{1,3}}-(?:{suffixes})$", re.IGNORECASE)
         # a weekday word ("freitag", "freitagmorgen") → the weekday numbers it names, for one lookup a word

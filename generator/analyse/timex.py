@@ -38,6 +38,9 @@ MATCHERS: tuple[Matcher, ...] = (
     dates.numeric_date,
     dates.range_start,
     dates.day_month,
+    dates.month_day,
+    dates.plain_day_month,
+    dates.linked_period,
     dates.month_name,
     dates.period_part_year,
     dates.season_year,
@@ -52,6 +55,7 @@ MATCHERS: tuple[Matcher, ...] = (
     relative.relative_unit,
     relative.anchored_day,
     relative.ago,
+    relative.ago_after,
     relative.quarter_or_half,
     relative.modified_unit,
     relative.this_year_genitive,
@@ -147,12 +151,18 @@ class TimeTagger:
     # --- an article ----------------------------------------------------------------------------
 
     def tag(self, article: Article, dct: dt.date | None) -> tuple[TimeMention, ...]:
+        """The article's expressions; a date in the dateline ("LONDON, May 10 (Reuters) -") dates the
+        article, not an event."""
         anchor: dt.date | None = None
         year: int | None = None
         out: list[TimeMention] = []
+        dateline = article.meta.dateline
+        at = article.body.find(dateline) if dateline else -1
         for tokens in article.tokens:
             found, anchor, year = self.tag_sentence(tokens, dct, anchor, year)
-            out.extend(replace(m, text=article.body[m.start : m.end]) for m in found)
+            for m in found:
+                in_dateline = dateline is not None and at >= 0 and at <= m.start and m.end <= at + len(dateline)
+                out.append(replace(m, text=article.body[m.start : m.end], event=m.event and not in_dateline))
         return tuple(out)
 
     def weekdays_named(self, article: Article) -> list[int]:

@@ -233,6 +233,12 @@ class TimeCues:
     target_prepositions: frozenset[str] = frozenset()
     # a date after these dates the start of a state, not what the sentence states: "seit … 1991 regiert"
     background_prepositions: frozenset[str] = frozenset()
+    # the word after a count of units that counts back from the DCT: "three years ago" (German: before)
+    ago_after: frozenset[str] = frozenset()
+    # words between a part of a period and its year: "the end of 1939", "Ende des Jahres 1939"
+    period_links: frozenset[str] = frozenset()
+    # parts of a period before a link: "the end of 1939", "the beginning of May"
+    linked_period_parts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -444,6 +450,9 @@ def _time_cues(code: str) -> TimeCues:
         past_attributes=_word_set(data, "past_attributes", where, allow_empty=True),
         target_prepositions=words("target_prepositions"),
         background_prepositions=words("background_prepositions"),
+        ago_after=_word_set(data, "ago_after", where, allow_empty=True),
+        period_links=words("period_links"),
+        linked_period_parts=words("linked_period_parts"),
     )
 
 

@@ -485,3 +485,51 @@ def test_german_linked_period(tools: tuple[Reader, TimeTagger]) -> None:
     reader, tagger = tools
     article = reader.parse("Ende des Jahres 2019 schloss das Werk.", "a.txt", "a", markdown=False, warnings=[])
     assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == [("Ende des Jahres 2019", "2019")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das Kloster stammt aus dem 14. Jahrhundert.", [("14. Jahrhundert", "13")]),
+        (
+            "Am 3. Mai 1961 fiel die Stadt. Am selben Tag floh der König.",
+            [
+                ("3. Mai 1961", "1961-05-03"),
+                ("selben Tag", "1961-05-03"),
+            ],
+        ),
+        (
+            "Im Jahr 1961 fiel die Stadt. Im gleichen Jahr floh der König.",
+            [("Jahr 1961", "1961"), ("gleichen Jahr", "1961")],
+        ),
+        ("Im März 1961 fiel die Stadt. Im Winter floh der König.", [("März 1961", "1961-03"), ("Winter", "1961-WI")]),
+        ("Im Juni und Juli fiel kein Regen.", [("Juni", "2021-06"), ("Juli", "2021-07")]),
+    ],
+)
+def test_narrated_periods(tools: tuple[Reader, TimeTagger], text: str, expected: list[tuple[str, str | None]]) -> None:
+    reader, tagger = tools
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 1916 Battle of the Somme was long.", [("1916", "1916")]),  # English nouns are no capitals
+        ("The 1500 soldiers crossed the river.", []),  # a plural after it: a count
+        ("The abbey dates from the 14th century.", [("the 14th century", "13")]),
+        (
+            "The city fell on May 3, 1961. On the same day the king fled.",
+            [
+                ("May 3, 1961", "1961-05-03"),
+                ("the same day", "1961-05-03"),
+            ],
+        ),
+    ],
+)
+def test_english_years_and_counts(
+    english: tuple[Reader, TimeTagger], text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    reader, tagger = english
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected

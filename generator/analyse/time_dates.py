@@ -114,11 +114,33 @@ def period_part_year(s: Spot) -> Found | None:
     return None
 
 
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 12}
+_ORDINAL_EN = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+
+
 def season_year(s: Spot) -> Found | None:
-    """Herbst 2011."""
-    if s.lw in s.t.seasons and s.i + 1 < s.n and YEAR.match(s.words[s.i + 1]):
-        return Hit(s.i + 2, "DATE", f"{s.words[s.i + 1]}-{s.t.seasons[s.lw]}"), s.i
-    return None
+    """Herbst 2011; a season after a preposition ("im Winter", "in the summer") in the narrated year,
+    else the year its tense points to."""
+    t, i = s.t, s.i
+    if s.lw not in t.seasons:
+        return None
+    if i + 1 < s.n and YEAR.match(s.words[i + 1]):
+        return Hit(i + 2, "DATE", f"{s.words[i + 1]}-{t.seasons[s.lw]}"), i
+    start = i - 1 if s.before in t.articles and i > 1 and s.low[i - 2] in t.month_prepositions else i
+    if not (s.before in t.month_prepositions or start < i):
+        return None
+    season = t.seasons[s.lw]
+    yy = s.narrated_year() or year_for(s.dct, _SEASON_MONTH.get(season, 6), None, s.tenses.at(i))
+    return Hit(i + 1, "DATE", f"{yy:04d}-{season}" if yy else None), start
+
+
+def century(s: Spot) -> Found | None:
+    """20. Jahrhundert(s), the 20th century: TIMEX3 writes the hundreds ("19")."""
+    m = ORDINAL.match(s.w) or _ORDINAL_EN.match(s.w)
+    if not m or s.t.units.get(s.nxt) != "CE" or not 1 <= int(m.group(1)) <= 21:
+        return None
+    start = s.i - 1 if s.before in s.t.articles and not s.tw.nouns_capitalised else s.i
+    return Hit(s.i + 2, "DATE", f"{int(m.group(1)) - 1:02d}"), start
 
 
 def unit_year(s: Spot) -> Found | None:

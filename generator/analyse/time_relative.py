@@ -183,6 +183,20 @@ def modified_unit(s: Spot) -> Found | None:
     return None
 
 
+def same_unit(s: Spot) -> Found | None:
+    """am selben Tag, im selben Jahr, the same month: the day, month or year the text narrates."""
+    t, i = s.t, s.i
+    unit = t.units.get(s.nxt)
+    if s.lw not in t.same_modifiers or unit not in ("D", "M", "Y"):
+        return None
+    start = i - 1 if s.before in t.articles else i
+    if unit == "D":
+        return Hit(i + 2, "DATE", s.anchor.isoformat() if s.anchor else None, s.anchor, s.anchor), start
+    if unit == "M":
+        return Hit(i + 2, "DATE", f"{s.anchor.year:04d}-{s.anchor.month:02d}" if s.anchor else None), start
+    return Hit(i + 2, "DATE", f"{s.year:04d}" if s.year else None), start
+
+
 def this_year_genitive(s: Spot) -> Found | None:
     """dieses Jahres."""
     if s.lw in s.t.present_modifiers and s.t.units.get(s.nxt) == "Y" and s.nxt.endswith("s"):

@@ -50,6 +50,7 @@ class TimeWords:
         self.identifiers = lang.time.identifier_nouns | lang.figures.identifier_words
         self.age_unit = tuple(lang.figures.age_unit.casefold().split())  # "Jahre alt"
         self.nouns_capitalised = lang.figures.nouns_capitalised  # "Freitag Abend", "Friday afternoon"
+        self.no_nouns = lang.function_words | frozenset(lang.time.units)
         suffixes = "|".join(re.escape(x) for x in lang.figures.age_suffixes)
         self.age = re.compile(rf"^\d{{1,3}}-(?:{suffixes})$", re.IGNORECASE)
         # a weekday word ("freitag", "freitagmorgen") → the weekday numbers it names, for one lookup a word
@@ -85,11 +86,15 @@ class TimeWords:
         return self.t.months.get(word.casefold().rstrip("."))
 
     def is_count(self, words: Sequence[str], low: Sequence[str], i: int) -> bool:
-        """A four-digit number that counts rather than dates: "2000 Soldaten", "rund 2000",
+        """A four-digit number that counts rather than dates: "2000 Soldaten", "2000 soldiers", "rund 2000",
         "davon 2000 im Jahr 2011", "1700 im vergangenen Jahr"."""
         n = len(words)
-        if i + 1 < n and words[i + 1][:1].isupper() and not self.month(words[i + 1]):
-            return True
+        after = words[i + 1] if i + 1 < n else ""
+        if self.nouns_capitalised and after[:1].isupper() and not self.month(after):
+            return True  # a noun after it ("2000 Soldaten"; English "the 1916 Battle of …" is a year)
+        plural = after.isalpha() and after.islower() and after.endswith("s")
+        if plural and not self.nouns_capitalised and after not in self.no_nouns:
+            return True  # a plural after it: "2000 soldiers"
         if any(i >= len(q) and tuple(low[i - len(q) : i]) == q for q in self.qualifiers):
             return True
         return (
@@ -114,8 +119,11 @@ class TimeWords:
         return False
 
     def month_context(self, low: Sequence[str], i: int) -> bool:
-        """A month name alone is a date after "im", "seit", "bis", "Anfang" … ("im September")."""
-        return i > 0 and low[i - 1] in self.t.month_prepositions
+        """A month name alone is a date after "im", "seit", "bis", "Anfang" … ("im September"), or
+        listed after one ("im Juni und Juli")."""
+        if i > 0 and low[i - 1] in self.t.month_prepositions:
+            return True
+        return i > 1 and low[i - 1] in self.t.date_list_words and self.month(low[i - 2]) is not None  # "Juni und Juli"
 
 
 class Spot:

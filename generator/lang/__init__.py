@@ -239,6 +239,8 @@ class TimeCues:
     period_links: frozenset[str] = frozenset()
     # parts of a period before a link: "the end of 1939", "the beginning of May"
     linked_period_parts: frozenset[str] = frozenset()
+    # "am selben Tag", "im selben Jahr": the day or year the text narrates
+    same_modifiers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -453,6 +455,7 @@ def _time_cues(code: str) -> TimeCues:
         ago_after=_word_set(data, "ago_after", where, allow_empty=True),
         period_links=words("period_links"),
         linked_period_parts=words("linked_period_parts"),
+        same_modifiers=words("same_modifiers"),
     )
 
 

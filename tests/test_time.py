@@ -533,3 +533,30 @@ def test_english_years_and_counts(
     reader, tagger = english
     article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
     assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # news that speaks of its own days: a background year does not move a date without a year
+        (
+            "Am Freitag demonstrierten Tausende. Die Partei wurde 1991 gegründet. Am 5. Januar begann es.",
+            [
+                ("Freitag", "2022-01-07"),
+                ("1991", "1991"),
+                ("5. Januar", "2022-01-05"),
+            ],
+        ),
+        # nor does the start of a state
+        (
+            "Seit der Gründung 1991 regiert die Partei. Am 5. Januar begann es.",
+            [("1991", "1991"), ("5. Januar", "2022-01-05")],
+        ),
+    ],
+)
+def test_background_years_do_not_narrate(
+    tools: tuple[Reader, TimeTagger], text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    reader, tagger = tools
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected

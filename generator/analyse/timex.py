@@ -106,10 +106,19 @@ class TimeTagger:
             extents.append((start, hit.end))
             if hit.day is not None:
                 anchor = day = hit.day
-            if hit.value and hit.value[:4].isdigit() and hit.type in ("DATE", "TIME"):
-                year = int(hit.value[:4])
+            if event and hit.value and hit.value[:4].isdigit() and hit.type in ("DATE", "TIME"):
+                year = self._narrated(year, hit.value, dct)
             i = hit.end
         return out, anchor, year
+
+    @staticmethod
+    def _narrated(year: int | None, value: str, dct: dt.date | None) -> int:
+        """The narrated year after an expression's value: a month or a day sets it; a year alone only
+        where the text has not been speaking of the DCT's own year ("Am Freitag … Die Partei wurde
+        1991 gegründet. Am 5. Januar …": this January), as background years in news do."""
+        if len(value) >= 7 or dct is None or year != dct.year:
+            return int(value[:4])
+        return year
 
     def _is_event(self, low: Sequence[str], start: int, hit: Hit, tenses: Tenses) -> bool:
         """Whether the sentence states what happened (or will) at the expression's time: not an age

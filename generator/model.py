@@ -129,6 +129,9 @@ class TimeMention:
     value: str | None
     anchor: str | None = None  # the narrated day (ISO) a relative value was counted from, if not the DCT
     until: str | None = None  # the value of the range's end ("vom 5. bis 22. November": on the 5th)
+    # whether its sentence states what happened (or will) at that time: not an age ("ist heute 24
+    # Jahre alt"), a plan's target ("bis 2020 sollen"), the start of a state ("seit … 1991 regiert")
+    event: bool = True
 
 
 @dataclass(frozen=True)

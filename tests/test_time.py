@@ -308,3 +308,255 @@ def test_deictic_time_inside_a_quotation_counts_from_an_unknown_day(tmp_path: Pa
     assert values["heute"] is None and values["morgen"] is None  # the speaker's day, not given
     assert values["5. Mai 2022"] == "2022-05-05"  # a calendar date means the same in any mouth
     assert {e.date for e in dossier.timeline} == {"2023-03-06", "2022-05-05"}
+
+
+# Each named matcher on an invented example of its own (sentence, token it is tried at, expression as
+# written, value), the document dated Friday 2022-01-07: the matcher applies alone and gives the value.
+# Tokens are the words between spaces (the tokenizer splits "03.04.2019" into ordinals; the matcher of
+# a date as one token serves other tokenizers).
+MATCHER_CASES: list[tuple[str, str, int, str, str | None]] = [
+    ("iso_date", "Stand 2021-11-30 gilt .", 1, "2021-11-30", "2021-11-30"),
+    ("split_numeric_date", "Am 3. 4. 2019 fiel Schnee .", 1, "3. 4. 2019", "2019-04-03"),
+    ("numeric_date", "Frist war der 03.04.2019 .", 3, "03.04.2019", "2019-04-03"),
+    ("range_start", "Vom 3. bis 9. Mai wird gebaut .", 1, "3.", "2022-05-03"),
+    ("day_month", "Am 9. Februar 2020 begann es .", 1, "9. Februar 2020", "2020-02-09"),
+    ("month_name", "Im Oktober 2018 war Wahl .", 1, "Oktober 2018", "2018-10"),
+    ("period_part_year", "Ende 2017 kam die Wende .", 0, "Ende 2017", "2017"),
+    ("season_year", "Im Sommer 2016 regnete es .", 1, "Sommer 2016", "2016-SU"),
+    ("unit_year", "Im Jahr 1989 fiel die Mauer .", 1, "Jahr 1989", "1989"),
+    ("bare_year", "Seit 1989 ist es so .", 1, "1989", "1989"),
+    ("weekday_with_part", "Am Mittwochabend brannte es .", 1, "Mittwochabend", "2022-01-05TEV"),
+    ("weekday", "Am Dienstag brannte es .", 1, "Dienstag", "2022-01-04"),
+    ("relative_day_adjective", "Am gestrigen Abend brannte es .", 1, "gestrigen", "2022-01-06"),
+    ("relative_day", "Gestern brannte es .", 0, "Gestern", "2022-01-06"),
+    ("relative_unit", "Im Vorjahr brannte es .", 1, "Vorjahr", "2021"),
+    ("anchored_day", "Am Vortag brannte es .", 1, "Vortag", "2022-01-06"),
+    ("ago", "Vor zwei Monaten brannte es .", 0, "Vor zwei Monaten", "2021-11"),
+    ("quarter_or_half", "Im zweiten Quartal 2021 sank der Umsatz .", 1, "zweiten Quartal 2021", "2021-Q2"),
+    ("modified_unit", "Im kommenden Monat wird gebaut .", 1, "kommenden Monat", "2022-02"),
+    ("this_year_genitive", "Die Zahlen dieses Jahres sind gut .", 2, "dieses Jahres", "2022"),
+    ("deictic_word", "Heuer gab es Schnee .", 0, "Heuer", "2022"),
+    ("duration", "Der Bau dauert fünf Wochen .", 3, "fünf Wochen", "P5W"),
+    ("clock_time", "Die Feier beginnt um 17 Uhr .", 4, "17 Uhr", "2022-01-07T17:00"),
+    ("part_of_day", "Am Abend wurde gefeiert .", 1, "Abend", "2022-01-07TEV"),
+    ("repetition", "Der Markt ist jeden Dienstag offen .", 3, "jeden Dienstag", "XXXX-WXX-2"),
+]
+
+
+@pytest.mark.parametrize(("name", "sentence", "at", "said", "value"), MATCHER_CASES, ids=[c[0] for c in MATCHER_CASES])
+def test_named_matcher(
+    tools: tuple[Reader, TimeTagger], name: str, sentence: str, at: int, said: str, value: str | None
+) -> None:
+    from generator.analyse.time_spot import Spot
+    from generator.analyse.time_tense import Tenses
+    from generator.analyse.timex import MATCHERS
+
+    _, tagger = tools
+    matcher = next(m for m in MATCHERS if m.__name__ == name)
+    words = sentence.split(" ")
+    low = [w.casefold() for w in words]
+    tenses = Tenses(tagger.t, tagger.lang.function_words, tagger.verb_tense, words, low)
+    found = matcher(Spot(tagger.words, words, low, at, (FRIDAY, None, None, None), tenses, MATCHERS))
+    assert found is not None and found[0] is not None
+    hit, start = found
+    assert " ".join(words[start : hit.end]) == said
+    assert hit.value == value
+
+
+def test_matchers_are_tried_in_their_declared_order(tools: tuple[Reader, TimeTagger]) -> None:
+    """A written date is one expression, not a day and a year; a count of years before "zuvor" is a
+    date counted back, not a duration; "an einem Montag" is no particular Monday."""
+    from generator.analyse.timex import MATCHERS
+
+    names = [m.__name__ for m in MATCHERS]
+    assert names.index("day_month") < names.index("bare_year")
+    assert names.index("anchored_count") < names.index("duration")
+    assert names.index("indefinite_weekday") < names.index("weekday")
+    reader, tagger = tools
+    article = reader.parse(
+        "Am 5. Mai 2020 ging es los, zwei Jahre zuvor an einem Montag nicht.", "a.txt", "a", False, []
+    )
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == [
+        ("5. Mai 2020", "2020-05-05"),
+        ("zwei Jahre zuvor", "2018"),
+    ]
+
+
+# Direction and narration (issue 30), the document dated Friday 2022-01-07: (text, [(as written, value)])
+DIRECTION_CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
+    # a weak verb's simple past in "-ete" and a separable verb's ("an|kündig|te") are past
+    ("Am Donnerstag landete die erste Fähre.", [("Donnerstag", "2022-01-06")]),
+    ("Die Messe beginnt bald, wie der Verband am Mittwoch ankündigte.", [("Mittwoch", "2022-01-05")]),
+    # a weekday as the attribute of a noun ("vom Sonntag") is the one before
+    ("Bei den Krawallen vom Sonntag gibt es viele Verletzte.", [("Sonntag", "2022-01-02")]),
+    # "ist … geplant" speaks of what is ahead (a participle of intent, not the perfect)
+    ("Die Abstimmung ist für den 20. Juli geplant.", [("20. Juli", "2022-07-20")]),
+    # two days of one month, listed: both dates
+    ("Die Messe findet am 24. und 25. März statt.", [("24.", "2022-03-24"), ("25. März", "2022-03-25")]),
+    # a date without a year in a history told takes the narrated year, not the publication's
+    (
+        "Am 3. Mai 1961 fiel die Stadt. Am 8. Mai unterzeichnete der General.",
+        [
+            ("3. Mai 1961", "1961-05-03"),
+            ("8. Mai", "1961-05-08"),
+        ],
+    ),
+    ("Im März 1961 begann der Aufstand. Im Juli war er vorbei.", [("März 1961", "1961-03"), ("Juli", "1961-07")]),
+    # a number a noun makes an identifier is no year
+    ("Der Rat stimmte über die Resolution 1973 ab.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIRECTION_CASES, ids=[c[0][:40] for c in DIRECTION_CASES])
+def test_direction_and_narration(
+    tools: tuple[Reader, TimeTagger], text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    reader, tagger = tools
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sie ist heute 31 Jahre alt.", [("heute", False), ("31 Jahre", True)]),  # an age, not today's event
+        ("Bis 2030 sollen alle Dörfer versorgt werden.", [("2030", False)]),  # a plan's target
+        ("Seit der Wende 1990 regiert die Partei.", [("1990", False)]),  # the start of a state
+        ("Die Partei siegte 1990 bei der Wahl.", [("1990", True)]),
+        ("Bis Freitag wurden 40 Menschen gerettet.", [("Freitag", True)]),  # "bis" in a past report
+    ],
+)
+def test_what_is_no_event(tools: tuple[Reader, TimeTagger], text: str, expected: list[tuple[str, bool]]) -> None:
+    reader, tagger = tools
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.event) for m in tagger.tag(article, FRIDAY)] == expected
+
+
+def test_non_events_stay_off_the_timeline(tmp_path: Path) -> None:
+    dossier = gather_texts(
+        tmp_path,
+        {
+            "a.txt": (
+                "---\npublished: 2022-01-07\n---\nDer Kreistag beschloss am Mittwoch den Haushalt. Bis 2030 sollen "
+                "alle Dörfer ans Netz. Seit der Gründung 1994 führt die Partei den Kreis.\n"
+            )
+        },
+    )
+    assert [e.date for e in dossier.timeline] == ["2022-01-05"]
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory: pytest.TempPathFactory) -> tuple[Reader, TimeTagger]:
+    root = tmp_path_factory.mktemp("time-en")
+    reader = Reader(load_config({"seeds": str(root), "docs": str(root / "o"), "force_language": "en"}, root))
+    lang = load_language("en")
+    return reader, TimeTagger(lang, PosTagger(lang).finite_tense)
+
+
+# English news formats, the document dated Friday 2022-01-07: (text, [(as written, value)])
+ENGLISH_CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
+    ("The talks resumed on Dec. 28 in the capital.", [("Dec. 28", "2021-12-28")]),
+    ("The vote is due to take place on March 3.", [("March 3", "2022-03-03")]),
+    ("The accord was signed on June 5, 2019, in the capital.", [("June 5, 2019", "2019-06-05")]),
+    ("The accord was signed on 5 June 2019 in the capital.", [("5 June 2019", "2019-06-05")]),
+    ("She left the party four years ago.", [("four years ago", "2018")]),
+    ("Prices fell on Thursday afternoon.", [("Thursday afternoon", "2022-01-06TAF")]),
+    ("Rain fell over the past several weeks.", [("the past several weeks", "PXW")]),
+    ("By the end of 2019 the plant had closed.", [("the end of 2019", "2019")]),
+    ("Work began in the autumn of 2020.", [("the autumn of 2020", "2020-FA")]),
+    # a history told: a date without a year takes the narrated year
+    (
+        "The city fell on May 3, 1961. On May 8 the general signed.",
+        [("May 3, 1961", "1961-05-03"), ("May 8", "1961-05-08")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_CASES, ids=[c[0][:40] for c in ENGLISH_CASES])
+def test_english_news_formats(
+    english: tuple[Reader, TimeTagger], text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    reader, tagger = english
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected
+
+
+def test_german_linked_period(tools: tuple[Reader, TimeTagger]) -> None:
+    reader, tagger = tools
+    article = reader.parse("Ende des Jahres 2019 schloss das Werk.", "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == [("Ende des Jahres 2019", "2019")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das Kloster stammt aus dem 14. Jahrhundert.", [("14. Jahrhundert", "13")]),
+        (
+            "Am 3. Mai 1961 fiel die Stadt. Am selben Tag floh der König.",
+            [
+                ("3. Mai 1961", "1961-05-03"),
+                ("selben Tag", "1961-05-03"),
+            ],
+        ),
+        (
+            "Im Jahr 1961 fiel die Stadt. Im gleichen Jahr floh der König.",
+            [("Jahr 1961", "1961"), ("gleichen Jahr", "1961")],
+        ),
+        ("Im März 1961 fiel die Stadt. Im Winter floh der König.", [("März 1961", "1961-03"), ("Winter", "1961-WI")]),
+        ("Im Juni und Juli fiel kein Regen.", [("Juni", "2021-06"), ("Juli", "2021-07")]),
+    ],
+)
+def test_narrated_periods(tools: tuple[Reader, TimeTagger], text: str, expected: list[tuple[str, str | None]]) -> None:
+    reader, tagger = tools
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 1916 Battle of the Somme was long.", [("1916", "1916")]),  # English nouns are no capitals
+        ("The 1500 soldiers crossed the river.", []),  # a plural after it: a count
+        ("The abbey dates from the 14th century.", [("the 14th century", "13")]),
+        (
+            "The city fell on May 3, 1961. On the same day the king fled.",
+            [
+                ("May 3, 1961", "1961-05-03"),
+                ("the same day", "1961-05-03"),
+            ],
+        ),
+    ],
+)
+def test_english_years_and_counts(
+    english: tuple[Reader, TimeTagger], text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    reader, tagger = english
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # news that speaks of its own days: a background year does not move a date without a year
+        (
+            "Am Freitag demonstrierten Tausende. Die Partei wurde 1991 gegründet. Am 5. Januar begann es.",
+            [
+                ("Freitag", "2022-01-07"),
+                ("1991", "1991"),
+                ("5. Januar", "2022-01-05"),
+            ],
+        ),
+        # nor does the start of a state
+        (
+            "Seit der Gründung 1991 regiert die Partei. Am 5. Januar begann es.",
+            [("1991", "1991"), ("5. Januar", "2022-01-05")],
+        ),
+    ],
+)
+def test_background_years_do_not_narrate(
+    tools: tuple[Reader, TimeTagger], text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    reader, tagger = tools
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected

@@ -89,13 +89,17 @@ class PosTagger:
             return "participle"  # for the perfect: "hat sich … verschlechtert", "sei … beendet worden"
         if not tag.endswith("(FIN)") or tag.startswith("VM") or not parts:
             return None  # a modal's past ("sollte … dabei sein") says nothing of the event's direction
-        stem, kind = parts[0]
-        suffix = parts[1][0] if len(parts) > 1 else ""
-        if suffix.startswith("te") or (kind.endswith("_IRR") and stem.startswith("war")):
-            return "past"
+        verb = [p for p in parts if not p[1].startswith("PTKVZ")]  # "an|kündig|te": the prefix left out
+        stem, kind = verb[0] if verb else parts[0]
+        suffix = verb[1][0] if len(verb) > 1 else ""
+        if suffix.startswith(("te", "ete")) or (kind.endswith("_IRR") and stem.startswith("war")):
+            return "past"  # "sagte", "landete", "ankündigte"
         if kind.endswith("_VAR"):
             if suffix in ("", "en", "e", "n"):
-                return "present" if any(ch in stem for ch in "äöü") or stem == "wird" else "past"
+                # the present of a strong verb that turns its "e" into "i" ("gilt", "tritt"), else the past
+                raised = _lemma.replace("e", "i", 1)
+                vowel_raised = not suffix and raised != _lemma and stem.startswith(raised)
+                return "present" if any(ch in stem for ch in "äöü") or stem == "wird" or vowel_raised else "past"
             return "present"
         return "present"
 

@@ -223,6 +223,24 @@ class TimeCues:
     participle_not_past_after: frozenset[str] = frozenset()
     # word sequences that say what follows is ahead ("is due to meet", "are set to")
     future_phrases: tuple[tuple[str, ...], ...] = ()
+    # words between two days of one month that list them: "am 24. und 25. September"
+    date_list_words: frozenset[str] = frozenset()
+    # nouns that make a number after them an identifier, never a year: "Resolution 1701", "Flug 1549"
+    identifier_nouns: frozenset[str] = frozenset()
+    # words before a weekday that make it an attribute of something past: "die Proteste vom Sonntag"
+    past_attributes: frozenset[str] = frozenset()
+    # a date after these in a sentence of intent is a target or deadline, not an event: "bis 2020 sollen"
+    target_prepositions: frozenset[str] = frozenset()
+    # a date after these dates the start of a state, not what the sentence states: "seit … 1991 regiert"
+    background_prepositions: frozenset[str] = frozenset()
+    # the word after a count of units that counts back from the DCT: "three years ago" (German: before)
+    ago_after: frozenset[str] = frozenset()
+    # words between a part of a period and its year: "the end of 1939", "Ende des Jahres 1939"
+    period_links: frozenset[str] = frozenset()
+    # parts of a period before a link: "the end of 1939", "the beginning of May"
+    linked_period_parts: frozenset[str] = frozenset()
+    # "am selben Tag", "im selben Jahr": the day or year the text narrates
+    same_modifiers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -429,6 +447,15 @@ def _time_cues(code: str) -> TimeCues:
         stative_auxiliaries=words("stative_auxiliaries"),
         passive_participle=_text(data, "passive_participle", where).casefold(),
         then_and_now=words("then_and_now"),
+        date_list_words=words("date_list_words"),
+        identifier_nouns=words("identifier_nouns"),
+        past_attributes=_word_set(data, "past_attributes", where, allow_empty=True),
+        target_prepositions=words("target_prepositions"),
+        background_prepositions=words("background_prepositions"),
+        ago_after=_word_set(data, "ago_after", where, allow_empty=True),
+        period_links=words("period_links"),
+        linked_period_parts=words("linked_period_parts"),
+        same_modifiers=words("same_modifiers"),
     )
 
 

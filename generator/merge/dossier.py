@@ -88,7 +88,7 @@ def _timeline(
     for a, f in pairs:
         range_ends = {(m.until, sentence_at(a, m.start)) for m in f.times if m.until}
         for k, m in enumerate(f.times):
-            cal = calendar(m.value) if m.type in ("DATE", "TIME") else None
+            cal = calendar(m.value) if m.type in ("DATE", "TIME") and m.event else None
             if cal is None:
                 continue
             si = sentence_at(a, m.start)

@@ -21,7 +21,7 @@ from generator.analyse.analyser import Analyser
 from generator.config import DEFAULT_CACHE, Config, ConfigError, load_config
 from generator.lang import available_languages, load_language
 from generator.model import Issue, Severity
-from generator.pipeline import BuildReport, date_articles, generate
+from generator.pipeline import BuildReport, check_seeds, date_articles, generate
 from generator.read.corrections import CorrectionsError, load_corrections
 from generator.read.files import find_seed_files
 from generator.read.reader import Reader
@@ -218,8 +218,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     config = _config(args)
-    if not config.seeds_dir.is_dir():
-        raise ConfigError(f"seeds folder {config.seeds_dir} does not exist")
+    check_seeds(config)
     bar = _Bar(args.quiet)
     try:
         result = Reader(config).read_all(progress=bar)
@@ -359,15 +358,24 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         else:
             raise UsageError(f"{raw}: no such file or folder")
     result = Reader(config).read_all(files)
-    _report_issues(result.issues)
+    issues = list(result.issues)
     analyser = Analyser()
-    facts = [analyser.analyse(article) for article in result.articles]
+    articles, facts = [], []
+    for article in result.articles:
+        try:
+            facts.append(analyser.analyse(article))
+        except Exception as exc:  # one article's failure never loses the others
+            log.debug("unexpected error analysing %s", article.file, exc_info=True)
+            issues.append(Issue(article.file, Severity.ERROR, f"skipped: unexpected error in the analysis: {exc!r}"))
+            continue
+        articles.append(article)
+    _report_issues(issues)
     # dates the files do not give are inferred across the files given, as for the site
-    articles, facts = date_articles(list(result.articles), facts, analyser, load_language(config.language))
+    articles, facts = date_articles(articles, facts, analyser, load_language(config.language))
     for article, article_facts in zip(articles, facts, strict=True):
         record = article_record(article, article_facts, article.file)
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return EXIT_SKIPPED if any(i.severity is Severity.ERROR for i in result.issues) else EXIT_OK
+    return EXIT_SKIPPED if any(i.severity is Severity.ERROR for i in issues) else EXIT_OK
 
 
 COMMANDS = {

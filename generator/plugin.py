@@ -92,7 +92,7 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         assert self.core is not None
         try:
             self.report = generate(self.core)
-        except CorrectionsError as exc:
+        except (CorrectionsError, ConfigError) as exc:
             raise PluginError(f"dossier: {exc}") from exc
         for issue in self.report.issues:
             (log.warning if issue.severity is Severity.ERROR else log.info)("%s", issue)

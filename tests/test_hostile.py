@@ -84,7 +84,10 @@ def test_unquoted_colon_says_how_to_fix_it(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("item", "reason"),
     [
-        ("timeline:\n  - at: a#s1\n    text: Am Montag\n    date: 2022-02-30\n", "corrections.yaml:4: date '2022-02-30'"),
+        (
+            "timeline:\n  - at: a#s1\n    text: Am Montag\n    date: 2022-02-30\n",
+            "corrections.yaml:4: date '2022-02-30'",
+        ),
         ("quotes:\n  - at: a#s" + "7" * 5000 + "\n    text: x\n    drop: true\n", "corrections.yaml:2: at"),
     ],
 )
@@ -100,7 +103,7 @@ def test_corrections_values_the_schema_cannot_check(tmp_path: Path, item: str, r
 
 
 def test_one_bad_byte_keeps_utf8_and_names_its_position() -> None:
-    text, warning = decode("Die Bürgermeisterin\nsagte ".encode() + b"\xff" + " heute ab.".encode())
+    text, warning = decode("Die Bürgermeisterin\nsagte ".encode() + b"\xff" + b" heute ab.")
     assert text == "Die Bürgermeisterin\nsagte \ufffd heute ab."
     assert warning is not None and "byte 27 (line 2)" in warning
 
@@ -138,9 +141,7 @@ def test_symlinks_are_reported_not_skipped_silently(tmp_path: Path) -> None:
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "link.txt").symlink_to(outside)
     result = read(tmp_path, {"b.txt": GOOD.replace("Radwege", "Parks")})
-    assert messages(result) == [
-        "link.txt: error: skipped: a symbolic link; put the file itself into the seeds folder"
-    ]
+    assert messages(result) == ["link.txt: error: skipped: a symbolic link; put the file itself into the seeds folder"]
 
 
 @pytest.mark.parametrize("seeds", ["sedes", "empty"])

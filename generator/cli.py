@@ -24,6 +24,7 @@ from generator.model import Issue, Severity
 from generator.pipeline import BuildReport, check_seeds, date_articles, generate
 from generator.read.corrections import CorrectionsError, load_corrections
 from generator.read.files import find_seed_files
+from generator.read.offsets import to_source
 from generator.read.reader import Reader
 from generator.render.site import EXTRA_CSS, EXTRA_JS
 from generator.write.export import article_record
@@ -357,7 +358,9 @@ def cmd_analyse(args: argparse.Namespace) -> int:
             files.append(p)
         else:
             raise UsageError(f"{raw}: no such file or folder")
-    result = Reader(config).read_all(files)
+    reader = Reader(config)
+    result = reader.read_all(files)
+    paths = {reader.rel(p): p for p in files}
     issues = list(result.issues)
     analyser = Analyser()
     articles, facts = [], []
@@ -373,7 +376,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     # dates the files do not give are inferred across the files given, as for the site
     articles, facts = date_articles(articles, facts, analyser, load_language(config.language))
     for article, article_facts in zip(articles, facts, strict=True):
-        record = article_record(article, article_facts, article.file)
+        record = to_source(article_record(article, article_facts, article.file), paths[article.file].read_bytes())
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     return EXIT_SKIPPED if any(i.severity is Severity.ERROR for i in issues) else EXIT_OK
 

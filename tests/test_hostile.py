@@ -5,17 +5,21 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from generator.analyse.analyser import Analyser
 from generator.analyse.postag import bounded
+from generator.analyse.summarise import centrality
 from generator.cli import main
 from generator.config import load_config
+from generator.model import Sentence, Token
 from generator.read.corrections import CorrectionsError, load_corrections
 from generator.read.decoding import decode
 from generator.read.files import MAX_ID, article_ids, display_path
 from generator.read.reader import Reader
+from generator.read.segment import split_long
 from tests.conftest import make_project
 
 GOOD = "Hamburg (epd) - Der Senat hat am Dienstag ein neues Programm für Radwege beschlossen. Es kostet Geld.\n"
@@ -210,3 +214,25 @@ def test_analyse_reports_one_broken_article_and_keeps_the_others(
     out, err = capsys.readouterr()
     assert [json.loads(line)["file"] for line in out.splitlines()] == ["b.txt"]
     assert "a.txt: error: skipped: unexpected error in the analysis: KeyError('invented')" in err
+
+
+# --- bounded cost ---------------------------------------------------------------------------------------------
+
+
+def test_a_long_sentence_is_cut_after_a_comma_into_bounded_parts() -> None:
+    tokens = [Token("," if i % 10 == 9 else f"w{i}", 3 * i, 3 * i + 2) for i in range(400)]
+    parts = split_long(tokens, limit=150)
+    assert [len(p) for p in parts] == [150, 150, 100]  # each part ends after a comma: token 149, 299
+    assert all(p[-1].text == "," for p in parts[:-1])
+    assert [t for p in parts for t in p] == tokens
+
+
+def test_summary_centrality_compares_a_sentence_with_its_window_only() -> None:
+    texts = ["Radweg Brücke Hafenamt Senatorin"] + ["Der Tag."] * 200  # no stem (words of 3 letters)
+    texts[-1] = texts[0]
+    sentences = tuple(Sentence(i, 0, 0, t, 0) for i, t in enumerate(texts))
+    article = SimpleNamespace(sentences=sentences, meta=SimpleNamespace(dateline=None))
+    central = centrality(article, list(range(len(texts))))  # type: ignore[arg-type]
+    assert central[0] == 0.0  # its twin is 200 sentences away, outside the window
+    short = centrality(article, [0, 5, 200])  # type: ignore[arg-type]
+    assert short[0] == pytest.approx(0.5)  # within a short article every pair is compared

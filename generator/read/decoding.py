@@ -7,7 +7,7 @@ import codecs
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class ReadError(Exception):
@@ -55,7 +55,7 @@ def _utf8_with_bad_bytes(raw: bytes, escaped: str) -> tuple[str, str]:
 def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    return _CONTROL.sub(" ", text)
+    return CONTROL.sub(" ", text)
 
 
 def looks_binary(text: str) -> bool:

@@ -56,14 +56,14 @@ class Reader:
         """Read every seed (or ``files``); a file that cannot be read becomes an issue, never an exception."""
         seeds = self.config.seeds_dir
         paths = find_seed_files(seeds) if files is None else files
-        rels = {self._rel(p): p for p in paths}
+        rels = {self.rel(p): p for p in paths}
         ids = article_ids(rels)
         articles: list[Article] = []
         issues: list[Issue] = []
         seen: dict[str, str] = {}
         if files is None:  # links are reported, not followed
             for link in find_seed_links(seeds):
-                issues.append(link_issue(self._rel(link)))
+                issues.append(link_issue(self.rel(link)))
         for n, (rel, path) in enumerate(rels.items(), 1):
             if progress:
                 progress("read", n, len(rels))
@@ -87,7 +87,7 @@ class Reader:
             articles.append(article)
         return ReadResult(tuple(articles), tuple(issues))
 
-    def _rel(self, path: Path) -> str:
+    def rel(self, path: Path) -> str:
         try:
             return display_path(path.relative_to(self.config.seeds_dir).as_posix())
         except ValueError:

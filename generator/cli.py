@@ -43,30 +43,38 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only problems")
     common.add_argument("-v", "--verbose", action="store_true", help="say what is done in detail")
 
+    top = argparse.ArgumentParser(add_help=False)  # before the command: "dossier -v build"
+    top.add_argument("-q", "--quiet", dest="top_quiet", action="store_true", help="no progress bar, only problems")
+    top.add_argument("-v", "--verbose", dest="top_verbose", action="store_true", help="say what is done in detail")
+
     mk = argparse.ArgumentParser(add_help=False)
     mk.add_argument("-f", "--config-file", default="mkdocs.yml", help="the MkDocs configuration (default: %(default)s)")
-    site = argparse.ArgumentParser(add_help=False, parents=[mk])
-    site.add_argument("--seeds", help="the folder of articles (default: the plugin's 'seeds' option, else seeds)")
-    site.add_argument("--docs", help="the folder to write pages into (default: MkDocs' docs_dir, else site_src)")
-    site.add_argument("--title", help="the dossier's title (default: MkDocs' site_name)")
-    site.add_argument("--published", help="publication date YYYY-MM-DD for files that give none")
-    site.add_argument("--jobs", type=int, help="processes that analyse articles in parallel (default: all cores)")
-    site.add_argument("--no-cache", action="store_true", help="analyse every article anew, using no cache")
-    site.add_argument(
+    inputs = argparse.ArgumentParser(add_help=False, parents=[mk])
+    inputs.add_argument("--seeds", help="the folder of articles (default: the plugin's 'seeds' option, else seeds)")
+    inputs.add_argument("--no-cache", action="store_true", help="analyse every article anew, using no cache")
+    inputs.add_argument(
         "--corrections",
         help="the editor's corrections (default: the plugin's option, else corrections.yaml if present)",
     )
+    site = argparse.ArgumentParser(add_help=False, parents=[inputs])
+    site.add_argument("--title", help="the dossier's title (default: MkDocs' site_name)")
+    site.add_argument("--published", help="publication date YYYY-MM-DD for files that give none")
+    site.add_argument("--jobs", type=int, help="processes that analyse articles in parallel (default: all cores)")
+    writes = argparse.ArgumentParser(add_help=False, parents=[site])
+    writes.add_argument("--docs", help="the folder to write pages into (default: MkDocs' docs_dir, else site_src)")
+    reads = argparse.ArgumentParser(add_help=False, parents=[site])
+    reads.add_argument("--docs", help="the docs folder (default: MkDocs' docs_dir, else site_src); nothing is written")
 
     p = argparse.ArgumentParser(
         prog="dossier",
         description="Turn a folder of news articles into a static MkDocs site a reader can check.",
-        parents=[common],
+        parents=[top],
     )
     p.add_argument("--version", action="version", version=f"dossier {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = sub.add_parser(
         "build",
-        parents=[common, mk],
+        parents=[common, inputs],
         help="generate site_src/ from seeds/, then build site/ with MkDocs",
         description="Generate the pages from the articles, then build the static site with MkDocs.",
     )
@@ -79,19 +87,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_parser(
         "generate",
-        parents=[common, site],
+        parents=[common, writes],
         help="generate site_src/ only",
         description="Read the articles, analyse and merge them, and write the pages into the docs folder.",
     )
     sub.add_parser(
         "check",
-        parents=[common, site],
+        parents=[common, reads],
         help="validate seeds and configuration; write nothing",
         description="Read every article and the configuration, list the problems per file, write nothing.",
     )
     r = sub.add_parser(
         "review",
-        parents=[common, site],
+        parents=[common, reads],
         help="the items the generator is least sure of, as a corrections.yaml block to edit",
         description="List the doubtful items (no speaker, conflicts, one-mention actors, dates counted from a "
         "narrated day or a weekday), most doubtful first, every line commented out; nothing is written.",
@@ -180,7 +188,7 @@ class _Bar:
             from tqdm import tqdm
 
             self.bar, self.stage = tqdm(total=total, desc=stage, unit="article", file=sys.stderr, leave=False), stage
-        self.bar.update(1)
+        self.bar.update(done - self.bar.n)  # ``done`` counts articles (a batch of them may finish at once)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -276,14 +284,27 @@ def cmd_build(args: argparse.Namespace) -> int:
     except MkDocsException as exc:
         raise ConfigError(str(exc)) from exc
     plugin = cfg.plugins.get("dossier")
-    report = None if plugin is not None else generate(_config(args))
+    config = _config(args)  # mkdocs.yml's options with the command line's
+    check_seeds(config)  # a missing or empty seeds folder: exit 2, the last site kept
+    load_corrections(config.corrections)  # a broken file: exit 2 with its line, before any work
+    bar = _Bar(args.quiet)
+    if plugin is not None:
+        for name in ("seeds", "corrections"):
+            if getattr(args, name) is not None:
+                plugin.config[name] = str(Path(getattr(args, name)).resolve())
+        if args.no_cache:
+            plugin.config["cache"] = ""
+        plugin.progress = bar
     # The plugin logs its issues for `mkdocs build`; here the command lists them once, itself.
     logging.getLogger("mkdocs.plugins.dossier").setLevel(logging.ERROR)
     try:
+        report = None if plugin is not None else generate(config, progress=bar)
         mkdocs_build(cfg)
     except MkDocsException as exc:
         print(f"mkdocs build failed: {exc}", file=sys.stderr)
         return EXIT_SKIPPED
+    finally:
+        bar.close()
     if plugin is not None:
         report = plugin.report
     assert report is not None
@@ -322,6 +343,9 @@ def _build_zensical(args: argparse.Namespace) -> int:
         *raw.get("extra_javascript", []),
         *(j for j in EXTRA_JS if j not in raw.get("extra_javascript", [])),
     ]
+    site_dir = config_file.parent / str(raw.get("site_dir") or "site")
+    if site_dir.exists() and not args.quiet:
+        print(f"dossier: Zensical writes {site_dir} anew (what mkdocs build left there is replaced)", file=sys.stderr)
     derived = config_file.parent / ZENSICAL_CONFIG
     derived.write_text(
         "# Written by `dossier build --engine zensical` from mkdocs.yml; do not edit (it is rewritten).\n"
@@ -396,6 +420,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: 0 for --help/--version, 2 for usage errors
         return int(exc.code or 0)
+    args.verbose = args.verbose or args.top_verbose
+    args.quiet = args.quiet or args.top_quiet
     level = logging.INFO if args.verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s: %(name)s: %(message)s", stream=sys.stderr)
     if args.verbose:

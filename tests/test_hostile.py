@@ -236,3 +236,10 @@ def test_summary_centrality_compares_a_sentence_with_its_window_only() -> None:
     assert central[0] == 0.0  # its twin is 200 sentences away, outside the window
     short = centrality(article, [0, 5, 200])  # type: ignore[arg-type]
     assert short[0] == pytest.approx(0.5)  # within a short article every pair is compared
+
+
+def test_a_lone_surrogate_escape_in_front_matter_is_replaced(tmp_path: Path) -> None:
+    # found by tests/test_fuzz.py: "\ud800" in YAML made a string no file or library can take
+    result = read(tmp_path, {"s.md": f'---\ntitle: "Radwege \\ud800 neu"\n---\n{GOOD}'})
+    (a,) = result.articles
+    assert a.title == "Radwege \ufffd neu"

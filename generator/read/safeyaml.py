@@ -9,6 +9,7 @@ digits) is an error at its line, never a traceback.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -16,6 +17,7 @@ from yaml.composer import ComposerError
 from yaml.constructor import ConstructorError
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class UntrustedLoader(yaml.SafeLoader):
@@ -37,7 +39,9 @@ class UntrustedLoader(yaml.SafeLoader):
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
-            return super().construct_object(node, deep)
+            value = super().construct_object(node, deep)
+            # an escape such as "\\ud800" makes a lone surrogate, which no file or library can take
+            return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
         except (ValueError, OverflowError) as exc:
             if isinstance(exc, yaml.YAMLError):
                 raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -243,3 +244,11 @@ def test_a_lone_surrogate_escape_in_front_matter_is_replaced(tmp_path: Path) -> 
     result = read(tmp_path, {"s.md": f'---\ntitle: "Radwege \\ud800 neu"\n---\n{GOOD}'})
     (a,) = result.articles
     assert a.title == "Radwege \ufffd neu"
+
+
+def test_a_weekday_after_the_calendars_last_day_stays_that_day() -> None:
+    from generator.read.published import first_on_or_after
+
+    last = dt.date.max  # a Friday: the Monday after it does not exist
+    assert first_on_or_after(last, 1) == last
+    assert first_on_or_after(dt.date(2022, 1, 7), 1) == dt.date(2022, 1, 10)

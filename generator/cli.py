@@ -23,7 +23,7 @@ from generator.lang import available_languages, load_language
 from generator.model import Issue, Severity
 from generator.pipeline import BuildReport, check_seeds, date_articles, generate
 from generator.read.corrections import CorrectionsError, load_corrections
-from generator.read.files import find_seed_files
+from generator.read.files import display_path, find_seed_files
 from generator.read.offsets import to_source
 from generator.read.reader import Reader
 from generator.render.site import EXTRA_CSS, EXTRA_JS
@@ -430,6 +430,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except (ConfigError, UsageError, CorrectionsError) as exc:
         print(f"dossier: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:  # an unwritable docs folder, a full disk: the reason and the path, no traceback
+        where = f": {display_path(str(exc.filename))}" if exc.filename else ""
+        print(f"dossier: error: {exc.strerror or exc}{where}", file=sys.stderr)
         return EXIT_USAGE
 
 

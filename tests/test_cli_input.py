@@ -4,6 +4,7 @@ a progress bar that counts articles, help texts that say what is written."""
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,27 @@ def test_docs_help_of_commands_that_write_nothing(command: str, capsys: pytest.C
     assert main([command, "--help"]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "nothing is written" in out and "to write pages into" not in out
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_an_unwritable_docs_folder_is_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {"a.txt": GOOD})
+    (root / "site_src").chmod(0o500)
+    try:
+        assert main(["generate", "-q", "-f", str(root / "mkdocs.yml")]) == 2
+    finally:
+        (root / "site_src").chmod(0o700)
+    assert "Permission denied" in capsys.readouterr().err
+
+
+def test_an_os_error_while_writing_is_a_message_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "site_src" / "index.md"))
+
+    monkeypatch.setitem(cli.COMMANDS, "generate", refuse)
+    assert main(["generate", "-q"]) == 2
+    assert capsys.readouterr().err.strip().endswith("Permission denied: " + str(tmp_path / "site_src" / "index.md"))

@@ -252,3 +252,10 @@ def test_a_weekday_after_the_calendars_last_day_stays_that_day() -> None:
     last = dt.date.max  # a Friday: the Monday after it does not exist
     assert first_on_or_after(last, 1) == last
     assert first_on_or_after(dt.date(2022, 1, 7), 1) == dt.date(2022, 1, 10)
+
+
+def test_an_unknown_key_in_corrections_is_named_at_its_own_line(tmp_path: Path) -> None:
+    path = tmp_path / "corrections.yaml"
+    path.write_text("actors:\n  - name: Senat\n    kind: organization\n    colour: red\n", encoding="utf-8")
+    with pytest.raises(CorrectionsError, match=r"^corrections.yaml:4: actors/0: unknown key 'colour' \(known here: "):
+        load_corrections(path)

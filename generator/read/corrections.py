@@ -115,7 +115,9 @@ def load_corrections(path: Path | None) -> Corrections:
     if errors:
         first = errors[0]
         deepest = min(first.context or [first], key=lambda e: -len(e.absolute_path))
-        line = _line_of(root, list(deepest.absolute_path))
+        path = list(deepest.absolute_path)
+        unknown = _unknown_keys(deepest)
+        line = _line_of(root, [*path, unknown[0]] if unknown else path)
         raise CorrectionsError(f"{name}:{line}: {_message(deepest)}")
     items: list[Correction] = []
     for section in SECTIONS:
@@ -148,8 +150,20 @@ def _check_values(name: str, item: dict[str, Any], line: Callable[[str], int]) -
             raise CorrectionsError(f"{name}:{line(key)}: {key}: sentence number {number[:12]}… is too large")
 
 
+def _unknown_keys(error: jsonschema.ValidationError) -> list[str]:
+    """The keys an ``additionalProperties: false`` error is about (its own message does not say which)."""
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return []
+    known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+    return sorted(str(k) for k in error.instance if k not in known)
+
+
 def _message(error: jsonschema.ValidationError) -> str:
     where = "/".join(str(p) for p in error.absolute_path) or "the file"
+    unknown = _unknown_keys(error)
+    if unknown:
+        known = sorted(error.schema.get("properties", {})) if isinstance(error.schema, dict) else []
+        return f"{where}: unknown key {unknown[0]!r} (known here: {', '.join(known)})"
     return f"{where}: {error.message}"
 
 

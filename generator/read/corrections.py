@@ -115,9 +115,9 @@ def load_corrections(path: Path | None) -> Corrections:
     if errors:
         first = errors[0]
         deepest = min(first.context or [first], key=lambda e: -len(e.absolute_path))
-        path = list(deepest.absolute_path)
+        at: list[str | int] = list(deepest.absolute_path)
         unknown = _unknown_keys(deepest)
-        line = _line_of(root, [*path, unknown[0]] if unknown else path)
+        line = _line_of(root, [*at, unknown[0]] if unknown else at)
         raise CorrectionsError(f"{name}:{line}: {_message(deepest)}")
     items: list[Correction] = []
     for section in SECTIONS:

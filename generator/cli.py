@@ -187,6 +187,9 @@ class _Bar:
             self.close()
             from tqdm import tqdm
 
+            # tqdm's monitor thread would outlive the bar, and with a second thread running the
+            # dossier-wide pages are not rendered in a forked copy (generator.render.forking)
+            tqdm.monitor_interval = 0
             self.bar, self.stage = tqdm(total=total, desc=stage, unit="article", file=sys.stderr, leave=False), stage
         self.bar.update(done - self.bar.n)  # ``done`` counts articles (a batch of them may finish at once)
 

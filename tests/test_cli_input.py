@@ -84,3 +84,12 @@ def test_an_os_error_while_writing_is_a_message_not_a_traceback(
     monkeypatch.setitem(cli.COMMANDS, "generate", refuse)
     assert main(["generate", "-q"]) == 2
     assert capsys.readouterr().err.strip().endswith("Permission denied: " + str(tmp_path / "site_src" / "index.md"))
+
+
+def test_the_progress_bar_leaves_no_thread_running() -> None:
+    import threading
+
+    bar = cli._Bar(quiet=False)
+    bar("analyse", 16, 50)
+    bar.close()
+    assert threading.active_count() == 1  # a second thread would stop the render from forking

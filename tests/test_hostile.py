@@ -259,3 +259,8 @@ def test_an_unknown_key_in_corrections_is_named_at_its_own_line(tmp_path: Path) 
     path.write_text("actors:\n  - name: Senat\n    kind: organization\n    colour: red\n", encoding="utf-8")
     with pytest.raises(CorrectionsError, match=r"^corrections.yaml:4: actors/0: unknown key 'colour' \(known here: "):
         load_corrections(path)
+
+
+def test_long_numbers_are_tagged_by_their_shape_once() -> None:
+    assert bounded("1.234.567") == bounded("9.876.543") == "5.555.555"  # one HanTa analysis for both
+    assert bounded("2022") == "2022" and bounded("7.") == "7."  # short ones as written ("7." is an ordinal)

@@ -21,9 +21,10 @@ from generator.analyse.analyser import Analyser
 from generator.config import DEFAULT_CACHE, Config, ConfigError, load_config
 from generator.lang import available_languages, load_language
 from generator.model import Issue, Severity
-from generator.pipeline import BuildReport, date_articles, generate
+from generator.pipeline import BuildReport, check_seeds, date_articles, generate
 from generator.read.corrections import CorrectionsError, load_corrections
-from generator.read.files import find_seed_files
+from generator.read.files import display_path, find_seed_files
+from generator.read.offsets import to_source
 from generator.read.reader import Reader
 from generator.render.site import EXTRA_CSS, EXTRA_JS
 from generator.write.export import article_record
@@ -42,30 +43,38 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only problems")
     common.add_argument("-v", "--verbose", action="store_true", help="say what is done in detail")
 
+    top = argparse.ArgumentParser(add_help=False)  # before the command: "dossier -v build"
+    top.add_argument("-q", "--quiet", dest="top_quiet", action="store_true", help="no progress bar, only problems")
+    top.add_argument("-v", "--verbose", dest="top_verbose", action="store_true", help="say what is done in detail")
+
     mk = argparse.ArgumentParser(add_help=False)
     mk.add_argument("-f", "--config-file", default="mkdocs.yml", help="the MkDocs configuration (default: %(default)s)")
-    site = argparse.ArgumentParser(add_help=False, parents=[mk])
-    site.add_argument("--seeds", help="the folder of articles (default: the plugin's 'seeds' option, else seeds)")
-    site.add_argument("--docs", help="the folder to write pages into (default: MkDocs' docs_dir, else site_src)")
-    site.add_argument("--title", help="the dossier's title (default: MkDocs' site_name)")
-    site.add_argument("--published", help="publication date YYYY-MM-DD for files that give none")
-    site.add_argument("--jobs", type=int, help="processes that analyse articles in parallel (default: all cores)")
-    site.add_argument("--no-cache", action="store_true", help="analyse every article anew, using no cache")
-    site.add_argument(
+    inputs = argparse.ArgumentParser(add_help=False, parents=[mk])
+    inputs.add_argument("--seeds", help="the folder of articles (default: the plugin's 'seeds' option, else seeds)")
+    inputs.add_argument("--no-cache", action="store_true", help="analyse every article anew, using no cache")
+    inputs.add_argument(
         "--corrections",
         help="the editor's corrections (default: the plugin's option, else corrections.yaml if present)",
     )
+    site = argparse.ArgumentParser(add_help=False, parents=[inputs])
+    site.add_argument("--title", help="the dossier's title (default: MkDocs' site_name)")
+    site.add_argument("--published", help="publication date YYYY-MM-DD for files that give none")
+    site.add_argument("--jobs", type=int, help="processes that analyse articles in parallel (default: all cores)")
+    writes = argparse.ArgumentParser(add_help=False, parents=[site])
+    writes.add_argument("--docs", help="the folder to write pages into (default: MkDocs' docs_dir, else site_src)")
+    reads = argparse.ArgumentParser(add_help=False, parents=[site])
+    reads.add_argument("--docs", help="the docs folder (default: MkDocs' docs_dir, else site_src); nothing is written")
 
     p = argparse.ArgumentParser(
         prog="dossier",
         description="Turn a folder of news articles into a static MkDocs site a reader can check.",
-        parents=[common],
+        parents=[top],
     )
     p.add_argument("--version", action="version", version=f"dossier {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = sub.add_parser(
         "build",
-        parents=[common, mk],
+        parents=[common, inputs],
         help="generate site_src/ from seeds/, then build site/ with MkDocs",
         description="Generate the pages from the articles, then build the static site with MkDocs.",
     )
@@ -78,19 +87,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_parser(
         "generate",
-        parents=[common, site],
+        parents=[common, writes],
         help="generate site_src/ only",
         description="Read the articles, analyse and merge them, and write the pages into the docs folder.",
     )
     sub.add_parser(
         "check",
-        parents=[common, site],
+        parents=[common, reads],
         help="validate seeds and configuration; write nothing",
         description="Read every article and the configuration, list the problems per file, write nothing.",
     )
     r = sub.add_parser(
         "review",
-        parents=[common, site],
+        parents=[common, reads],
         help="the items the generator is least sure of, as a corrections.yaml block to edit",
         description="List the doubtful items (no speaker, conflicts, one-mention actors, dates counted from a "
         "narrated day or a weekday), most doubtful first, every line commented out; nothing is written.",
@@ -178,8 +187,11 @@ class _Bar:
             self.close()
             from tqdm import tqdm
 
+            # tqdm's monitor thread would outlive the bar, and with a second thread running the
+            # dossier-wide pages are not rendered in a forked copy (generator.render.forking)
+            tqdm.monitor_interval = 0
             self.bar, self.stage = tqdm(total=total, desc=stage, unit="article", file=sys.stderr, leave=False), stage
-        self.bar.update(1)
+        self.bar.update(done - self.bar.n)  # ``done`` counts articles (a batch of them may finish at once)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -218,8 +230,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     config = _config(args)
-    if not config.seeds_dir.is_dir():
-        raise ConfigError(f"seeds folder {config.seeds_dir} does not exist")
+    check_seeds(config)
     bar = _Bar(args.quiet)
     try:
         result = Reader(config).read_all(progress=bar)
@@ -276,14 +287,27 @@ def cmd_build(args: argparse.Namespace) -> int:
     except MkDocsException as exc:
         raise ConfigError(str(exc)) from exc
     plugin = cfg.plugins.get("dossier")
-    report = None if plugin is not None else generate(_config(args))
+    config = _config(args)  # mkdocs.yml's options with the command line's
+    check_seeds(config)  # a missing or empty seeds folder: exit 2, the last site kept
+    load_corrections(config.corrections)  # a broken file: exit 2 with its line, before any work
+    bar = _Bar(args.quiet)
+    if plugin is not None:
+        for name in ("seeds", "corrections"):
+            if getattr(args, name) is not None:
+                plugin.config[name] = str(Path(getattr(args, name)).resolve())
+        if args.no_cache:
+            plugin.config["cache"] = ""
+        plugin.progress = bar
     # The plugin logs its issues for `mkdocs build`; here the command lists them once, itself.
     logging.getLogger("mkdocs.plugins.dossier").setLevel(logging.ERROR)
     try:
+        report = None if plugin is not None else generate(config, progress=bar)
         mkdocs_build(cfg)
     except MkDocsException as exc:
         print(f"mkdocs build failed: {exc}", file=sys.stderr)
         return EXIT_SKIPPED
+    finally:
+        bar.close()
     if plugin is not None:
         report = plugin.report
     assert report is not None
@@ -322,6 +346,9 @@ def _build_zensical(args: argparse.Namespace) -> int:
         *raw.get("extra_javascript", []),
         *(j for j in EXTRA_JS if j not in raw.get("extra_javascript", [])),
     ]
+    site_dir = config_file.parent / str(raw.get("site_dir") or "site")
+    if site_dir.exists() and not args.quiet:
+        print(f"dossier: Zensical writes {site_dir} anew (what mkdocs build left there is replaced)", file=sys.stderr)
     derived = config_file.parent / ZENSICAL_CONFIG
     derived.write_text(
         "# Written by `dossier build --engine zensical` from mkdocs.yml; do not edit (it is rewritten).\n"
@@ -358,16 +385,27 @@ def cmd_analyse(args: argparse.Namespace) -> int:
             files.append(p)
         else:
             raise UsageError(f"{raw}: no such file or folder")
-    result = Reader(config).read_all(files)
-    _report_issues(result.issues)
+    reader = Reader(config)
+    result = reader.read_all(files)
+    paths = {reader.rel(p): p for p in files}
+    issues = list(result.issues)
     analyser = Analyser()
-    facts = [analyser.analyse(article) for article in result.articles]
+    articles, facts = [], []
+    for article in result.articles:
+        try:
+            facts.append(analyser.analyse(article))
+        except Exception as exc:  # one article's failure never loses the others
+            log.debug("unexpected error analysing %s", article.file, exc_info=True)
+            issues.append(Issue(article.file, Severity.ERROR, f"skipped: unexpected error in the analysis: {exc!r}"))
+            continue
+        articles.append(article)
+    _report_issues(issues)
     # dates the files do not give are inferred across the files given, as for the site
-    articles, facts = date_articles(list(result.articles), facts, analyser, load_language(config.language))
+    articles, facts = date_articles(articles, facts, analyser, load_language(config.language))
     for article, article_facts in zip(articles, facts, strict=True):
-        record = article_record(article, article_facts, article.file)
+        record = to_source(article_record(article, article_facts, article.file), paths[article.file].read_bytes())
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return EXIT_SKIPPED if any(i.severity is Severity.ERROR for i in result.issues) else EXIT_OK
+    return EXIT_SKIPPED if any(i.severity is Severity.ERROR for i in issues) else EXIT_OK
 
 
 COMMANDS = {
@@ -385,6 +423,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: 0 for --help/--version, 2 for usage errors
         return int(exc.code or 0)
+    args.verbose = args.verbose or args.top_verbose
+    args.quiet = args.quiet or args.top_quiet
     level = logging.INFO if args.verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s: %(name)s: %(message)s", stream=sys.stderr)
     if args.verbose:
@@ -393,6 +433,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except (ConfigError, UsageError, CorrectionsError) as exc:
         print(f"dossier: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:  # an unwritable docs folder, a full disk: the reason and the path, no traceback
+        where = f": {display_path(str(exc.filename))}" if exc.filename else ""
+        print(f"dossier: error: {exc.strerror or exc}{where}", file=sys.stderr)
         return EXIT_USAGE
 
 

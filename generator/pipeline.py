@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.analyse.analyser import Analyser
 from generator.cache import AnalysisCache, ToolStore
-from generator.config import Config
+from generator.config import Config, ConfigError
 from generator.lang import LanguageData, load_language
 from generator.merge.corrections import apply_corrections
 from generator.merge.dossier import merge
@@ -25,10 +25,10 @@ from generator.merge.verifier import load_verifier, verify
 from generator.model import Article, ArticleFacts, Dossier, Issue, Severity
 from generator.read.corrections import load_corrections
 from generator.read.decoding import ReadError
-from generator.read.files import article_ids, duplicate_key, find_seed_files
+from generator.read.files import article_ids, display_path, duplicate_key, find_seed_files, find_seed_links
 from generator.read.layout import dateline_day, plain_title
 from generator.read.published import infer_dates
-from generator.read.reader import Progress, Reader
+from generator.read.reader import Progress, Reader, link_issue
 from generator.render.site import Site, render
 from generator.write.export import dossier_json
 from generator.write.files import WriteReport, write_site
@@ -149,7 +149,7 @@ def _read_and_analyse(config: Config, progress: Progress | None) -> tuple[list[_
     or with one chunk of files and nothing to load meanwhile, they are analysed here.
     """
     paths = find_seed_files(config.seeds_dir)
-    rels = {p.relative_to(config.seeds_dir).as_posix(): p for p in paths}
+    rels = {display_path(p.relative_to(config.seeds_dir).as_posix()): p for p in paths}
     ids = article_ids(rels)
     worker = _Worker(Reader(config), Analyser(ToolStore.for_config(config)), AnalysisCache.for_config(config))
     hits: list[tuple[str, str]] = []
@@ -201,12 +201,27 @@ def _read_and_analyse(config: Config, progress: Progress | None) -> tuple[list[_
         removed = worker.cache.prune(keys)
         if removed:
             log.info("%d cache entries of files no longer read removed", removed)
-    return [results[rel] for rel in rels], worker.analyser
+    links = [_Result(rel, None, None, (link_issue(rel),)) for rel in seed_links(config)]
+    return [results[rel] for rel in rels] + links, worker.analyser
+
+
+def seed_links(config: Config) -> list[str]:
+    return [display_path(p.relative_to(config.seeds_dir).as_posix()) for p in find_seed_links(config.seeds_dir)]
+
+
+def check_seeds(config: Config) -> None:
+    """A missing or empty seeds folder is a configuration error (a typo in --seeds must never build an
+    empty site over the last one)."""
+    if not config.seeds_dir.is_dir():
+        raise ConfigError(f"seeds folder {display_path(str(config.seeds_dir))} does not exist")
+    if not find_seed_files(config.seeds_dir) and not find_seed_links(config.seeds_dir):
+        raise ConfigError(f"seeds folder {display_path(str(config.seeds_dir))} holds no article (*.txt, *.md)")
 
 
 def gather(config: Config, progress: Progress | None = None) -> Dossier:
     """Read, analyse and merge every article, then apply the editor's corrections (read first, so
     that a broken corrections file stops the build before any work; it raises CorrectionsError)."""
+    check_seeds(config)
     corrections = load_corrections(config.corrections)
     results, analyser = _read_and_analyse(config, progress)
     articles: list[Article] = []

@@ -23,6 +23,7 @@ from generator.config import DEFAULT_CACHE, DEFAULT_MAX_ARTICLE_BYTES, PUBLISH_C
 from generator.model import Severity
 from generator.pipeline import BuildReport, generate
 from generator.read.corrections import CorrectionsError
+from generator.read.reader import Progress
 from generator.render.site import EXTRA_CSS, EXTRA_JS
 
 log = get_plugin_logger("dossier")
@@ -70,6 +71,7 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
     def __init__(self) -> None:
         self.core: Config | None = None
         self.report: BuildReport | None = None
+        self.progress: Progress | None = None  # set by `dossier build`: its progress bar
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -91,8 +93,8 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.core is not None
         try:
-            self.report = generate(self.core)
-        except CorrectionsError as exc:
+            self.report = generate(self.core, progress=self.progress)
+        except (CorrectionsError, ConfigError) as exc:
             raise PluginError(f"dossier: {exc}") from exc
         for issue in self.report.issues:
             (log.warning if issue.severity is Severity.ERROR else log.info)("%s", issue)

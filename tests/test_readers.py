@@ -145,7 +145,7 @@ def test_front_matter_wins_and_unknown_keys_warn(tmp_path: Path) -> None:
     assert (a.meta.published, a.meta.published_basis) == (dt.date(2023, 5, 10), "front matter")
     assert a.meta.language_basis == "front matter"
     assert a.body.startswith("Berlin (dpa)")  # offsets are into the body, front matter removed
-    assert issues_for(result, "a.md") == ["warning: front matter: unknown key 'author' ignored"]
+    assert issues_for(result, "a.md") == ["warning: front matter (line 7): unknown key 'author' ignored"]
 
 
 def test_published_option_applies_to_files_without_a_date(tmp_path: Path) -> None:

@@ -217,15 +217,17 @@ class ActorExtractor:
     # --- the article -----------------------------------------------------------------------------
 
     def extract(self, article: Article, pos: Sequence[Sequence[str]] | None = None) -> tuple[ActorMention, ...]:
-        sentences = [
-            [t.text for t in tokens] if tokens and not _is_caps_heading(tokens) else [] for tokens in article.tokens
+        dateline_sentence, dateline, cut = self._dateline(article)
+        caps = {si for si, tokens in enumerate(article.tokens) if tokens and _is_caps_heading(tokens)}
+        sentences = [  # an all-caps lead after a dateline keeps its words: the dateline's spans index them
+            [t.text for t in tokens] if tokens and (si not in caps or si == dateline_sentence) else []
+            for si, tokens in enumerate(article.tokens)
         ]
         found: list[_Found] = []
-        dateline_sentence, dateline, cut = self._dateline(article)
         for si, words in enumerate(sentences):
             spans, by_cue = self._recognise(words, pos[si] if pos is not None and words else None)
             if si == dateline_sentence:
-                spans = [*dateline, *(s for s in spans if s.start >= cut)]
+                spans = [*dateline, *(s for s in spans if s.start >= cut and si not in caps)]
             titles = self._quoted_titles(words)
             spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in titles)]
             for span in spans:

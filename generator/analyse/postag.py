@@ -10,6 +10,7 @@ tagger, never used to train or feed the German NER model.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -44,6 +45,24 @@ _ENGLISH_TENSE = {
     **dict.fromkeys(("VVZ", "VBZ", "VHZ", "VDZ"), "present"),
     "VVN": "participle",
 }
+
+
+_DIGIT = re.compile(r"\d")
+MAX_WORD = 24  # HanTa's analysis of an unknown word grows with the square of its length
+
+
+def bounded(word: str) -> str:
+    """The word HanTa is given: a long token by its first character and its end (a compound's head,
+    which decides its class), so that a hostile token of thousands of characters costs no more than
+    a long word; a run of punctuation by its first character; a long number by its shape (every
+    number of the same shape is then analysed once: each distinct number cost HanTa ~1 ms)."""
+    if len(word) > 4 and any(ch.isdigit() for ch in word):
+        word = _DIGIT.sub("5", word)  # "1.234.567" → "5.555.555": a number's class is its shape's
+    if len(word) <= MAX_WORD:
+        return word
+    if not any(ch.isalnum() for ch in word):
+        return word[0]
+    return word[0] + word[-15:]
 
 
 class PosTagger:
@@ -81,10 +100,10 @@ class PosTagger:
         changed stem without a present ending ("kam", "trafen"); a changed stem with "-t"/"-st" or an
         umlaut is the present ("trifft", "hält")."""
         if self._morph_en is not None and word.islower():
-            return _ENGLISH_TENSE.get(self._morph_en.analyze(word, taglevel=1)[1])
+            return _ENGLISH_TENSE.get(self._morph_en.analyze(bounded(word), taglevel=1)[1])
         if self._hanta is None or not word.islower():
             return None
-        _lemma, parts, tag = self._hanta.analyze(word, taglevel=3)
+        _lemma, parts, tag = self._hanta.analyze(bounded(word), taglevel=3)
         if tag in ("VV(PP)", "VA(PP)"):
             return "participle"  # for the perfect: "hat sich … verschlechtert", "sei … beendet worden"
         if not tag.endswith("(FIN)") or tag.startswith("VM") or not parts:
@@ -112,10 +131,10 @@ class PosTagger:
         if not words:
             return [], []
         if self._hanta is not None:
-            stts = list(self._hanta.tag_sent(list(words), taglevel=0))  # tags only: no lemmas needed
+            stts = list(self._hanta.tag_sent([bounded(w) for w in words], taglevel=0))  # tags only: no lemmas needed
             return stts, stts
         if self._morph_en is not None:  # HanTa's English tags (BNC C5), as the STTS classes the figures read
-            c5 = list(self._morph_en.tag_sent(list(words), taglevel=0))
+            c5 = list(self._morph_en.tag_sent([bounded(w) for w in words], taglevel=0))
             mapped = [
                 "$(" if all(ch in QUOTES for ch in w) else _C5_AS_STTS.get(tag[:2], "XY")
                 for w, tag in zip(words, c5, strict=True)

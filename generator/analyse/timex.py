@@ -93,7 +93,10 @@ class TimeTagger:
         day: dt.date | None = None  # a day named in this sentence: clock times belong to it
         i = 0
         while i < len(words):
-            hit, start = self._match(words, low, i, (dct, anchor, day, year), tenses)
+            try:
+                hit, start = self._match(words, low, i, (dct, anchor, day, year), tenses)
+            except OverflowError:  # a date beyond the calendar (years 1-9999): the expression stays unresolved
+                hit, start = self._match(words, low, i, (None, None, None, None), tenses)
             if hit is None:
                 i += 1
                 continue

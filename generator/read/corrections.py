@@ -8,7 +8,9 @@ message naming the file, the line and the reason; its texts are shown as text, n
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -16,6 +18,8 @@ from typing import Any
 
 import jsonschema
 import yaml
+
+from generator.read import safeyaml
 
 MAX_BYTES = 1024 * 1024
 SECTIONS = ("actors", "quotes", "timeline", "figures")
@@ -99,42 +103,67 @@ def load_corrections(path: Path | None) -> Corrections:
     except UnicodeDecodeError as exc:
         raise CorrectionsError(f"{name}: not UTF-8 text (byte {exc.start})") from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data, root = safeyaml.load(text)  # no anchors or aliases; dates stay text
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise CorrectionsError(f"{name}{where}: not valid YAML: {problem}") from None
-    data = _dates_as_text(data)  # "date: 2023-02-27" unquoted is a date to YAML, text to the schema
     schema = json.loads((resources.files("generator") / "corrections.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     if errors:
         first = errors[0]
         deepest = min(first.context or [first], key=lambda e: -len(e.absolute_path))
-        line = _line_of(root, list(deepest.absolute_path))
+        at: list[str | int] = list(deepest.absolute_path)
+        unknown = _unknown_keys(deepest)
+        line = _line_of(root, [*at, unknown[0]] if unknown else at)
         raise CorrectionsError(f"{name}:{line}: {_message(deepest)}")
     items: list[Correction] = []
     for section in SECTIONS:
         for index, item in enumerate((data or {}).get(section) or []):
             line = _line_of(root, [section, index])
-            items.append(_correction(section, item, line))
+            _check_values(name, item, functools.partial(_item_line, root, section, index))
+            try:
+                items.append(_correction(section, item, line))
+            except ValueError as exc:
+                raise CorrectionsError(f"{name}:{line}: {exc}") from None
     return Corrections(path, tuple(items))
 
 
-def _dates_as_text(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _dates_as_text(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_dates_as_text(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+def _item_line(root: yaml.Node | None, section: str, index: int, key: str) -> int:
+    return _line_of(root, [section, index, key])
+
+
+def _check_values(name: str, item: dict[str, Any], line: Callable[[str], int]) -> None:
+    """What the schema cannot say: a date is a real day, a sentence number is of a sane size."""
+    date = item.get("date")
+    if isinstance(date, str) and len(date) == 10:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            raise CorrectionsError(f"{name}:{line('date')}: date {date!r} is not a real day") from None
+    for key, value in item.items():
+        at = value.get("at") if isinstance(value, dict) else value if key == "at" else None
+        number = at.partition("#s")[2] if isinstance(at, str) else ""
+        if len(number) > 9:
+            raise CorrectionsError(f"{name}:{line(key)}: {key}: sentence number {number[:12]}… is too large")
+
+
+def _unknown_keys(error: jsonschema.ValidationError) -> list[str]:
+    """The keys an ``additionalProperties: false`` error is about (its own message does not say which)."""
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return []
+    known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+    return sorted(str(k) for k in error.instance if k not in known)
 
 
 def _message(error: jsonschema.ValidationError) -> str:
     where = "/".join(str(p) for p in error.absolute_path) or "the file"
+    unknown = _unknown_keys(error)
+    if unknown:
+        known = sorted(error.schema.get("properties", {})) if isinstance(error.schema, dict) else []
+        return f"{where}: unknown key {unknown[0]!r} (known here: {', '.join(known)})"
     return f"{where}: {error.message}"
 
 

@@ -7,7 +7,7 @@ import codecs
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class ReadError(Exception):
@@ -29,6 +29,9 @@ def decode(raw: bytes) -> tuple[str, str | None]:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         where = exc.start
+    escaped = raw.decode("utf-8", errors="surrogateescape")  # a bad byte → a lone surrogate
+    if any(ord(ch) > 0x7F and not 0xDC80 <= ord(ch) <= 0xDCFF for ch in escaped):
+        return _utf8_with_bad_bytes(raw, escaped)
     for encoding in ("cp1252", "latin-1"):
         try:
             text = raw.decode(encoding)
@@ -38,10 +41,21 @@ def decode(raw: bytes) -> tuple[str, str | None]:
     raise ReadError("not decodable as text")  # pragma: no cover - latin-1 decodes every byte
 
 
+def _utf8_with_bad_bytes(raw: bytes, escaped: str) -> tuple[str, str]:
+    """UTF-8 text with a few invalid bytes (it has valid UTF-8 letters beside them): each bad byte becomes
+    U+FFFD, the rest stays as written."""
+    bad = [i for i, ch in enumerate(escaped) if 0xDC80 <= ord(ch) <= 0xDCFF]
+    first = len(escaped[: bad[0]].encode("utf-8", errors="surrogateescape"))
+    line = raw.count(b"\n", 0, first) + 1
+    text = "".join("\ufffd" if 0xDC80 <= ord(ch) <= 0xDCFF else ch for ch in escaped)
+    more = f" and {len(bad) - 1} more" if len(bad) > 1 else ""
+    return text, f"not valid UTF-8 at byte {first} (line {line}){more}; read as UTF-8, each invalid byte shown as �"
+
+
 def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    return _CONTROL.sub(" ", text)
+    return CONTROL.sub(" ", text)
 
 
 def looks_binary(text: str) -> bool:

@@ -62,7 +62,9 @@ def publication_weekday(weekdays: Sequence[int]) -> int | None:
 
 
 def first_on_or_after(d: dt.date, weekday: int) -> dt.date:
-    return d + dt.timedelta(days=(weekday - d.isoweekday()) % 7)
+    """The first day on or after ``d`` that is a ``weekday`` (``d`` itself at the calendar's end)."""
+    days = (weekday - d.isoweekday()) % 7
+    return d if days > (dt.date.max - d).days else d + dt.timedelta(days=days)
 
 
 def infer_dates(

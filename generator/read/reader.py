@@ -19,7 +19,7 @@ from generator.config import Config
 from generator.lang import available_languages, load_language
 from generator.model import Article, ArticleMeta, Issue, Paragraph, Sentence, Severity, Token
 from generator.read.decoding import ReadError, decode, looks_binary, normalise
-from generator.read.files import article_ids, duplicate_key, find_seed_files
+from generator.read.files import article_ids, display_path, duplicate_key, find_seed_files, find_seed_links
 from generator.read.frontmatter import front_matter_fields, split_front_matter
 from generator.read.layout import find_dateline, plain_title, split_blocks, strip_dateline
 from generator.read.segment import Segmenter, is_word
@@ -27,6 +27,11 @@ from generator.read.segment import Segmenter, is_word
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def link_issue(rel: str) -> Issue:
+    """A symbolic link in the seeds folder is not followed (it may point anywhere); it is named."""
+    return Issue(rel, Severity.ERROR, "skipped: a symbolic link; put the file itself into the seeds folder")
 
 
 @dataclass(frozen=True)
@@ -51,11 +56,14 @@ class Reader:
         """Read every seed (or ``files``); a file that cannot be read becomes an issue, never an exception."""
         seeds = self.config.seeds_dir
         paths = find_seed_files(seeds) if files is None else files
-        rels = {self._rel(p): p for p in paths}
+        rels = {self.rel(p): p for p in paths}
         ids = article_ids(rels)
         articles: list[Article] = []
         issues: list[Issue] = []
         seen: dict[str, str] = {}
+        if files is None:  # links are reported, not followed
+            for link in find_seed_links(seeds):
+                issues.append(link_issue(self.rel(link)))
         for n, (rel, path) in enumerate(rels.items(), 1):
             if progress:
                 progress("read", n, len(rels))
@@ -79,11 +87,11 @@ class Reader:
             articles.append(article)
         return ReadResult(tuple(articles), tuple(issues))
 
-    def _rel(self, path: Path) -> str:
+    def rel(self, path: Path) -> str:
         try:
-            return path.relative_to(self.config.seeds_dir).as_posix()
+            return display_path(path.relative_to(self.config.seeds_dir).as_posix())
         except ValueError:
-            return path.as_posix()
+            return display_path(path.as_posix())
 
     def read(self, path: Path, rel: str, article_id: str, warnings: list[str]) -> Article:
         return self.read_bytes(self.raw(path), rel, article_id, path.suffix.lower() == ".md", warnings)

@@ -48,7 +48,7 @@ class Segmenter:
             at = spans[first : first + len(sentence)]
             first += len(sentence)
             tokens = [Token(t.text, start + s, start + e) for t, (s, e) in zip(sentence, at, strict=True)]
-            out.extend(_split_false_abbreviations(tokens))
+            out.extend(p for part in _split_false_abbreviations(tokens) for p in split_long(part))
         return [s for s in out if s]
 
 
@@ -121,6 +121,25 @@ def _split_false_abbreviations(tokens: list[Token]) -> list[list[Token]]:
         else:
             sentences[-1].append(t)
     return sentences
+
+
+MAX_SENTENCE_TOKENS = 150  # a longer "sentence" (a list, a table, a run-on text) is cut into parts
+
+
+def split_long(tokens: list[Token], limit: int = MAX_SENTENCE_TOKENS) -> list[list[Token]]:
+    """A sentence of more than ``limit`` tokens in parts of at most ``limit``, each cut after the last
+    comma, semicolon, colon or dash of its second half where there is one, so that no analysis of a
+    sentence (names, dates, figures, speech) costs more than a long sentence's."""
+    parts: list[list[Token]] = []
+    while len(tokens) > limit:
+        cut = next(
+            (i + 1 for i in range(limit - 1, limit // 2, -1) if tokens[i].text in (",", ";", ":", "-", "–", "—")),
+            limit,
+        )
+        parts.append(tokens[:cut])
+        tokens = tokens[cut:]
+    parts.append(tokens)
+    return parts
 
 
 def is_word(token: Token) -> bool:

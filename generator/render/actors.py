@@ -22,33 +22,39 @@ from generator.render.markup import bullet_list, esc, highlight, paragraph, tabl
 from generator.render.quotes import quote_list
 
 
-def actor_table(ctx: Context, page: str, actors: Iterable[Actor], with_kind: bool = True) -> str:
+def actor_table(
+    ctx: Context, page: str, actors: Iterable[Actor], with_kind: bool = True, article: str | None = None
+) -> str:
+    """The actors, with how often and in how many articles they are named; on the page of one
+    ``article``, the mentions counted are that article's (its first one linked), and the column of
+    articles says that it counts the whole dossier."""
     rows, keys = [], []
     for x in actors:
         sources = {r.article for r in x.mentions}
+        here = [r for r in x.mentions if r.article == article] if article else list(x.mentions)
         kind = [esc(ctx.L(f"kind_{x.kind}"))] if with_kind else []
         rows.append(
             [
                 ctx.actor_link(page, x.id, x.name)
-                + ("" if x.id in ctx.with_page else " " + ctx.ref(page, x.mentions[0]))
+                + ("" if x.id in ctx.with_page else " " + ctx.ref(page, (here or x.mentions)[0]))
                 + marks(ctx, x),
                 *kind,
                 esc(", ".join(x.roles)),
                 esc(", ".join(x.aliases)),
-                str(len(x.mentions)),
+                str(len(here)),
                 str(len(sources)),
             ]
         )
-        keys.append([None, *([None] * len(kind)), None, None, str(len(x.mentions)), str(len(sources))])
+        keys.append([None, *([None] * len(kind)), None, None, str(len(here)), str(len(sources))])
     columns = (
         "col_name",
         *(("col_kind",) if with_kind else ()),
         "col_roles",
         "col_aliases",
-        "col_mentions",
-        "col_articles",
+        "col_mentions_here" if article else "col_mentions",
+        "col_articles_dossier" if article else "col_articles",
     )
-    numeric = [c in ("col_mentions", "col_articles") for c in columns]
+    numeric = [c.startswith(("col_mentions", "col_articles")) for c in columns]
     return table([ctx.L(k) for k in columns], rows, keys, numeric=numeric)
 
 

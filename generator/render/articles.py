@@ -91,7 +91,9 @@ def render_article(ctx: Context, a: Article) -> str:
         h2(ctx.L("nav_figures")),
         figure_table(ctx, page, own_figures) if own_figures else none_found(ctx, "figures", facts.capabilities),
         h2(ctx.L("nav_actors")),
-        actor_table(ctx, page, own_actors) if own_actors else none_found(ctx, "actors", facts.capabilities),
+        actor_table(ctx, page, own_actors, article=a.id)
+        if own_actors
+        else none_found(ctx, "actors", facts.capabilities),
         h2(ctx.L("nav_quotes")),
         quote_list(ctx, page, own_quotes, with_speaker=True)
         if own_quotes

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from babel.numbers import format_decimal
 
-from generator.model import Development, Figure
+from generator.model import Development, Figure, MentionRef
 from generator.render.charts import Bar, Row, Step
 from generator.render.context import (
     FIGURES,
@@ -180,6 +180,18 @@ def conflict_list(ctx: Context, page: str, limit: int | None = None) -> str:
     return table([ctx.L("conflict_side_a"), ctx.L("conflict_side_b")], rows) + more
 
 
+def wording(ctx: Context, f: Figure, ref: MentionRef) -> str:
+    """How the source of ``ref`` writes figure ``f`` (a merged figure's text is its first source's):
+    the figure found in that sentence with the same value, else the value alone."""
+    article = ctx.articles[ref.article]
+    sentence = article.sentences[ref.sentence]
+    facts = ctx.facts.get(ref.article)
+    for m in facts.figures if facts else ():
+        if sentence.start <= m.start < sentence.end and m.value == f.value and m.upper == f.upper:
+            return m.text
+    return f.text if f.text in ref.text else _value_range(ctx, f)
+
+
 def comparison_rows(ctx: Context) -> list[Row]:
     """Figures reported by several sources, and figures in conflict, for the comparison chart."""
     rows = []
@@ -192,8 +204,9 @@ def comparison_rows(ctx: Context) -> list[Row]:
         seen.update(g.id for g in group)
         bars = []
         for g in group:
+            firsts = {r.article: r for r in reversed(g.mentions)}  # each source's first mention
             for article_id in dict.fromkeys(r.article for r in g.mentions):
-                bars.append(Bar(ctx.short(ctx.articles[article_id]), g.value, g.text))
+                bars.append(Bar(ctx.short(ctx.articles[article_id]), g.value, wording(ctx, g, firsts[article_id])))
         if len({b.source for b in bars}) > 1:
             rows.append(Row(counted(ctx, f), tuple(bars), bool(f.conflicts)))
     return rows

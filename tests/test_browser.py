@@ -196,3 +196,57 @@ def test_a_hostile_article_runs_no_script(browser: Any, hostile_url: str) -> Non
             "<script>alert(1)</script>" in visit.page.locator("article").inner_text() or rel != "articles/hostile.html"
         )
         visit.close()
+
+
+# the pages with the widest tables: the figures table has seven columns
+WIDE_PAGES = ("index.html", "figures.html", "actors/index.html", "articles/index.html", "compare.html")
+
+
+@pytest.mark.parametrize("width", [1300, 390])
+def test_no_table_is_wider_than_its_column(browser: Any, seed_url: str, width: int) -> None:
+    """Every column of every table is in view without a horizontal scroll: at 1300 px the cells wrap,
+    at 390 px (a phone) each row is a stack of its cells, each under its column's name."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        for rel in WIDE_PAGES:
+            page.goto(seed_url + rel, wait_until="networkidle")
+            widths = page.evaluate(
+                """() => {
+                  const column = document.querySelector('article.md-content__inner').getBoundingClientRect();
+                  return [...document.querySelectorAll('article table')].map(t => {
+                    const r = t.getBoundingClientRect();
+                    return [Math.round(r.left - column.left), Math.round(column.right - r.right), t.scrollWidth - t.clientWidth];
+                  });
+                }"""
+            )
+            assert widths, rel
+            for left, right, scroll in widths:
+                assert left >= -1 and right >= -1 and scroll <= 1, (rel, width, left, right, scroll)
+            if width == 390 and rel == "figures.html":  # stacked: the column's name stands beside its value
+                label = page.evaluate(
+                    "() => getComputedStyle(document.querySelector('article table td[data-label]'), '::before').content"
+                )
+                assert label.strip('"') != "" and label != "none"
+                assert page.locator("article table thead").first.bounding_box()["height"] <= 1  # type: ignore[index]
+    finally:
+        page.close()
+
+
+def test_search_works_from_disk(browser: Any, seed_site: Path) -> None:
+    """The site opened as files (file://): the search index comes as a script, the search worker runs
+    in an iframe (the vendored shim), nothing is fetched from the web, and snippets keep cells apart."""
+    visit = Visit(browser, (seed_site / "site" / "index.html").as_uri())
+    page = visit.page
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("Tokajew", delay=30)
+    first = page.locator(".md-search-result__item > a").first
+    first.wait_for(timeout=10_000)
+    snippets = " ".join(page.locator(".md-search-result__item").all_inner_texts())
+    assert "Tokajew" in snippets
+    assert "ArtPerson" not in snippets and "Art Person" in snippets  # an actor page's facts, spaced
+    assert [u for u in visit.requests if not u.startswith(("file:", "data:"))] == []
+    first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file:") and "Tokajew" in page.locator("article").inner_text()
+    visit.close()

@@ -18,7 +18,7 @@ from generator.render.context import (
     none_found,
     withheld_note,
 )
-from generator.render.markup import bullet_list, esc, highlight, paragraph, table
+from generator.render.markup import bullet_list, esc, fact_table, highlight, paragraph, table
 from generator.render.quotes import quote_list
 
 
@@ -83,11 +83,7 @@ def render_actor(ctx: Context, x: Actor) -> str:
         (ctx.L("col_roles"), esc(", ".join(x.roles) or ctx.L("none"))),
         (ctx.L("col_aliases"), esc(", ".join(x.aliases) or ctx.L("none"))),
     ]
-    meta = (
-        "<table>\n<tbody>\n"
-        + "\n".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in facts)
-        + "\n</tbody>\n</table>\n"
-    )
+    meta = fact_table(facts)
     mentions = bullet_list(f"{highlight(r.text, (x.name, *x.aliases))} ({ctx.ref(page, r)})" for r in x.mentions)
     quotes = ctx.quotes_by.get(x.id, [])
     co = ctx.named_with.get(x.id, Counter())

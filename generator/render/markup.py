@@ -138,12 +138,19 @@ def table(
             attr = f' data-sort="{esc(key)}"' if key is not None else ""
             cells.append(f'<td data-label="{labels[c]}"{attr}>{cell}</td>')
         row_id = f' id="{esc(row_ids[r])}"' if row_ids is not None else ""
-        body.append(f"<tr{row_id}>" + "".join(cells) + "</tr>")
+        body.append(f"<tr{row_id}>" + " ".join(cells) + "</tr>")  # spaced: search snippets keep cells apart
     return (
-        f'<div class="dossier-table">\n<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+        f'<div class="dossier-table">\n<table>\n<thead data-search-exclude><tr>{head}</tr></thead>\n<tbody>\n'
         + "\n".join(body)
         + "\n</tbody>\n</table>\n</div>\n"
     )
+
+
+def fact_table(rows: Iterable[tuple[str, str]]) -> str:
+    """A two-column table of facts, each a name (plain text) and its value (HTML already); the cells
+    spaced, so that search snippets keep "Art Person" apart, and wrapped to fit like :func:`table`."""
+    body = "\n".join(f"<tr><th>{esc(k)}</th> <td>{v}</td></tr>" for k, v in rows)
+    return f'<div class="dossier-table dossier-facts-table">\n<table>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>\n'
 
 
 def paragraph(text_html: str, css: str | None = None) -> str:

@@ -48,7 +48,17 @@ from generator.render.quotes import render_quotes
 from generator.render.timeline import render_timeline, timeline_points
 
 ASSET_DIR = "assets/dossier"
-ASSETS = ("dossier.css", "dossier.js", "tablesort.min.js", "tablesort.number.min.js", "tablesort.LICENCE")
+ASSETS = (
+    "dossier.css",
+    "dossier.js",
+    "tablesort.min.js",
+    "tablesort.number.min.js",
+    "tablesort.LICENCE",
+    "iframe-worker.js",
+    "iframe-worker.LICENCE",
+)
+POLYFILLS = (f"{ASSET_DIR}/iframe-worker.js",)  # before Material's own scripts (config.extra.polyfills)
+NOT_IN_NAV = ("/actors/", "/articles/")  # not every page is in the sidebar, and that is meant
 EXTRA_CSS = (f"{ASSET_DIR}/dossier.css",)
 EXTRA_JS = (f"{ASSET_DIR}/tablesort.min.js", f"{ASSET_DIR}/tablesort.number.min.js", f"{ASSET_DIR}/dossier.js")
 NAV_TITLE_MAX = 64

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from generator.model import Actor
 from generator.render.context import (
@@ -12,13 +12,15 @@ from generator.render.context import (
     NETWORK_TOP,
     Context,
     actor_page,
+    article_page,
     frame,
     h2,
     marks,
     none_found,
     withheld_note,
 )
-from generator.render.markup import bullet_list, esc, fact_table, highlight, paragraph, table
+from generator.render.markup import bullet_list, esc, fact_table, highlight, href, paragraph, table
+from generator.render.network import Size, network_svg
 from generator.render.quotes import quote_list
 
 
@@ -58,6 +60,32 @@ def actor_table(
     return table([ctx.L(k) for k in columns], rows, keys, numeric=numeric)
 
 
+# the network at the size it is shown: a wide column (about 720 px) and a phone (about 350 px), the
+# phone's with fewer actors; CSS shows one of them
+NETWORK_SIZES = (("wide", NETWORK_TOP, Size(680, 420, 160, 22, 12)), ("narrow", 12, Size(350, 290, 80, 12, 13)))
+
+
+def network(ctx: Context, actors: Sequence[Actor]) -> str:
+    """The network drawing in the page, once per screen size, each with its intro (how many actors);
+    a node links to the actor's page, or to the sentence that names an actor without one."""
+    page = f"{ACTORS}/index.md"
+    legend = {k: ctx.L(f"kind_{k}_plural") for k in KIND_ORDER}
+
+    def link(x: Actor) -> str:
+        if x.id in ctx.with_page:
+            return href(page, actor_page(x.id))
+        r = x.mentions[0]
+        return href(page, article_page(r.article), f"s{r.sentence}")
+
+    out = []
+    for name, top, size in NETWORK_SIZES:
+        shown = actors[:top]
+        intro = paragraph(esc(ctx.L("network_intro", n=len(shown))))
+        svg = network_svg(shown, ctx.L("network"), legend, size, link)
+        out.append(f'<div class="dossier-network dossier-network-{name}" data-search-exclude>\n{intro}{svg}</div>\n')
+    return "".join(out)
+
+
 def render_actor_index(ctx: Context) -> str:
     actors = ctx.dossier.actors
     if not actors:
@@ -67,8 +95,7 @@ def render_actor_index(ctx: Context) -> str:
     for x in actors:
         by_kind[x.kind].append(x)
     parts.append(h2(ctx.L("network")))
-    parts.append(paragraph(esc(ctx.L("network_intro", n=min(len(actors), NETWORK_TOP)))))
-    parts.append(paragraph(f'<img src="network.svg" alt="{esc(ctx.L("network"))}" class="dossier-network">'))
+    parts.append(network(ctx, actors))
     for kind in KIND_ORDER:
         if by_kind.get(kind):
             parts.append(h2(ctx.L(f"kind_{kind}_plural")))

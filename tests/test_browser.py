@@ -250,3 +250,66 @@ def test_search_works_from_disk(browser: Any, seed_site: Path) -> None:
     page.wait_for_load_state()
     assert page.url.startswith("file:") and "Tokajew" in page.locator("article").inner_text()
     visit.close()
+
+
+CHART_PAGES = ("figures.html", "timeline.html", "actors/index.html")
+
+
+@pytest.mark.parametrize("width", [1300, 390])
+def test_every_chart_mark_links_to_an_existing_sentence_and_labels_are_readable(
+    browser: Any, seed_url: str, seed_site: Path, width: int
+) -> None:
+    """The charts are part of the page: every mark (bar, event, node) is a link to a sentence that
+    exists (or to an actor's page), every label shown is at least 12 px at the size shown, and no
+    two labels of the network overlap or leave the drawing."""
+    site = seed_site / "site"
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    marks = 0
+    try:
+        for rel in CHART_PAGES:
+            page.goto(seed_url + rel, wait_until="networkidle")
+            found = page.evaluate(
+                """() => [...document.querySelectorAll('.dossier-chart a, .dossier-network a')]
+                    .filter(a => a.getClientRects().length).map(a => a.getAttribute('href'))"""
+            )
+            assert found, (rel, width)
+            for link in found:
+                target, anchor = urldefrag(urljoin(rel, link))
+                html = (site / target).read_text(encoding="utf-8")
+                if target.startswith("articles/"):
+                    assert re.match(r"s\d+$", anchor) and f'id="{anchor}"' in html, (rel, link)
+                else:
+                    assert target.startswith("actors/") and anchor == "", (rel, link)
+            marks += len(found)
+            sizes = page.evaluate(
+                """() => {
+                  const out = [];
+                  document.querySelectorAll('.dossier-chart *').forEach(el => {
+                    if (el.getClientRects().length && [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+                      out.push(parseFloat(getComputedStyle(el).fontSize));
+                  });
+                  document.querySelectorAll('.dossier-network svg').forEach(svg => {
+                    if (!svg.getClientRects().length) return;
+                    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                    svg.querySelectorAll('text').forEach(t => out.push(parseFloat(t.getAttribute('font-size')) * scale));
+                  });
+                  return out;
+                }"""
+            )
+            assert sizes and min(sizes) >= 11.9, (rel, width, min(sizes))
+        boxes = page.evaluate(
+            """() => [...document.querySelectorAll('.dossier-network svg')].filter(s => s.getClientRects().length)
+                .map(svg => { const r = svg.getBoundingClientRect();
+                  return [[r.left, r.right, r.top, r.bottom],
+                          [...svg.querySelectorAll('text')].map(t => { const b = t.getBoundingClientRect();
+                             return [b.left, b.right, b.top, b.bottom]; })]; })"""
+        )
+        assert len(boxes) == 1  # one drawing for the screen's size
+        ((frame, labels),) = boxes
+        for i, a in enumerate(labels):
+            assert frame[0] <= a[0] and a[1] <= frame[1] and frame[2] <= a[2] and a[3] <= frame[3], a
+            for b in labels[i + 1 :]:
+                assert a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2], (a, b)
+    finally:
+        page.close()
+    assert marks >= 3

@@ -254,3 +254,23 @@ def test_seed_build_prints_no_list_of_pages_outside_the_nav(seed_site: Path) -> 
     assert result.returncode == 0
     assert "not included in the" not in result.stderr
     assert (seed_site / "site" / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
+
+
+def test_each_bar_of_the_comparison_chart_shows_its_own_sources_wording(seed_site: Path) -> None:
+    """A merged figure's text is its first source's; each bar shows how its own source writes it,
+    found in the sentence the bar links to (the seed's Artikel 2 writes "18 Angehörige der Polizei
+    und der Nationalgarde" where Reuters writes "18 Polizisten und Nationalgardisten")."""
+    import html
+    import re
+
+    page = (seed_site / "site_src" / "figures.md").read_text(encoding="utf-8")
+    bars = re.findall(
+        r'<a class="dossier-bar[^"]*" href="([^"]+)" title="([^"]*)">.*?'
+        r'<span class="dossier-bar-text">(.*?) <small>· (.*?)</small>',
+        page,
+    )
+    assert len(bars) >= 4
+    for link, sentence, wording, _source in bars:
+        assert link.startswith("articles/") and "#s" in link
+        assert html.unescape(wording) in html.unescape(sentence), (wording, sentence)
+    assert len({html.unescape(w) for _, _, w, _ in bars}) > len(bars) // 2  # the sources' own words, not one

@@ -264,7 +264,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         bar.close()
     weekdays = frozenset(load_language(config.language).time.weekdays)
     items = doubts(dossier, weekdays)[: args.limit]
-    sys.stdout.write(review_json(items) if args.format == "json" else review_yaml(items))
+    sys.stdout.write(review_json(items) if args.format == "json" else review_yaml(items, dossier.issues))
     return EXIT_OK
 
 

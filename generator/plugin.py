@@ -13,6 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pathspec
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config as MkConfig
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,7 +25,7 @@ from generator.model import Severity
 from generator.pipeline import BuildReport, generate
 from generator.read.corrections import CorrectionsError
 from generator.read.reader import Progress
-from generator.render.site import EXTRA_CSS, EXTRA_JS
+from generator.render.site import EXTRA_CSS, EXTRA_JS, NOT_IN_NAV, POLYFILLS
 
 log = get_plugin_logger("dossier")
 
@@ -88,7 +89,20 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         for js in EXTRA_JS:
             if js not in scripts:
                 config.extra_javascript.append(js)
+        # search from disk (as Material's offline plugin, without fetching its shim from the web): web
+        # workers are refused on file://, so the shim runs the search worker in an iframe
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), *POLYFILLS]
+        if config.not_in_nav is None:  # the pages reached from tables, not from the sidebar
+            config.not_in_nav = pathspec.GitIgnoreSpec.from_lines(NOT_IN_NAV)
         return config
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The search index as a script too, which Material's search loads when the site is opened
+        from disk (file://), where it cannot fetch the JSON (what Material's offline plugin writes)."""
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            data = index.read_text(encoding="utf-8")
+            (index.parent / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.core is not None

@@ -196,3 +196,120 @@ def test_a_hostile_article_runs_no_script(browser: Any, hostile_url: str) -> Non
             "<script>alert(1)</script>" in visit.page.locator("article").inner_text() or rel != "articles/hostile.html"
         )
         visit.close()
+
+
+# the pages with the widest tables: the figures table has seven columns
+WIDE_PAGES = ("index.html", "figures.html", "actors/index.html", "articles/index.html", "compare.html")
+
+
+@pytest.mark.parametrize("width", [1300, 390])
+def test_no_table_is_wider_than_its_column(browser: Any, seed_url: str, width: int) -> None:
+    """Every column of every table is in view without a horizontal scroll: at 1300 px the cells wrap,
+    at 390 px (a phone) each row is a stack of its cells, each under its column's name."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        for rel in WIDE_PAGES:
+            page.goto(seed_url + rel, wait_until="networkidle")
+            widths = page.evaluate(
+                """() => {
+                  const column = document.querySelector('article.md-content__inner').getBoundingClientRect();
+                  return [...document.querySelectorAll('article table')].map(t => {
+                    const r = t.getBoundingClientRect();
+                    return [Math.round(r.left - column.left), Math.round(column.right - r.right), t.scrollWidth - t.clientWidth];
+                  });
+                }"""
+            )
+            assert widths, rel
+            for left, right, scroll in widths:
+                assert left >= -1 and right >= -1 and scroll <= 1, (rel, width, left, right, scroll)
+            if width == 390 and rel == "figures.html":  # stacked: the column's name stands beside its value
+                label = page.evaluate(
+                    "() => getComputedStyle(document.querySelector('article table td[data-label]'), '::before').content"
+                )
+                assert label.strip('"') != "" and label != "none"
+                assert page.locator("article table thead").first.bounding_box()["height"] <= 1  # type: ignore[index]
+    finally:
+        page.close()
+
+
+def test_search_works_from_disk(browser: Any, seed_site: Path) -> None:
+    """The site opened as files (file://): the search index comes as a script, the search worker runs
+    in an iframe (the vendored shim), nothing is fetched from the web, and snippets keep cells apart."""
+    visit = Visit(browser, (seed_site / "site" / "index.html").as_uri())
+    page = visit.page
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("Tokajew", delay=30)
+    first = page.locator(".md-search-result__item > a").first
+    first.wait_for(timeout=10_000)
+    snippets = " ".join(page.locator(".md-search-result__item").all_inner_texts())
+    assert "Tokajew" in snippets
+    assert "ArtPerson" not in snippets and "Art Person" in snippets  # an actor page's facts, spaced
+    assert [u for u in visit.requests if not u.startswith(("file:", "data:"))] == []
+    first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file:") and "Tokajew" in page.locator("article").inner_text()
+    visit.close()
+
+
+CHART_PAGES = ("figures.html", "timeline.html", "actors/index.html")
+
+
+@pytest.mark.parametrize("width", [1300, 390])
+def test_every_chart_mark_links_to_an_existing_sentence_and_labels_are_readable(
+    browser: Any, seed_url: str, seed_site: Path, width: int
+) -> None:
+    """The charts are part of the page: every mark (bar, event, node) is a link to a sentence that
+    exists (or to an actor's page), every label shown is at least 12 px at the size shown, and no
+    two labels of the network overlap or leave the drawing."""
+    site = seed_site / "site"
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    marks = 0
+    try:
+        for rel in CHART_PAGES:
+            page.goto(seed_url + rel, wait_until="networkidle")
+            found = page.evaluate(
+                """() => [...document.querySelectorAll('.dossier-chart a, .dossier-network a')]
+                    .filter(a => a.getClientRects().length).map(a => a.getAttribute('href'))"""
+            )
+            assert found, (rel, width)
+            for link in found:
+                target, anchor = urldefrag(urljoin(rel, link))
+                html = (site / target).read_text(encoding="utf-8")
+                if target.startswith("articles/"):
+                    assert re.match(r"s\d+$", anchor) and f'id="{anchor}"' in html, (rel, link)
+                else:
+                    assert target.startswith("actors/") and anchor == "", (rel, link)
+            marks += len(found)
+            sizes = page.evaluate(
+                """() => {
+                  const out = [];
+                  document.querySelectorAll('.dossier-chart *').forEach(el => {
+                    if (el.getClientRects().length && [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+                      out.push(parseFloat(getComputedStyle(el).fontSize));
+                  });
+                  document.querySelectorAll('.dossier-network svg').forEach(svg => {
+                    if (!svg.getClientRects().length) return;
+                    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                    svg.querySelectorAll('text').forEach(t => out.push(parseFloat(t.getAttribute('font-size')) * scale));
+                  });
+                  return out;
+                }"""
+            )
+            assert sizes and min(sizes) >= 11.9, (rel, width, min(sizes))
+        boxes = page.evaluate(
+            """() => [...document.querySelectorAll('.dossier-network svg')].filter(s => s.getClientRects().length)
+                .map(svg => { const r = svg.getBoundingClientRect();
+                  return [[r.left, r.right, r.top, r.bottom],
+                          [...svg.querySelectorAll('text')].map(t => { const b = t.getBoundingClientRect();
+                             return [b.left, b.right, b.top, b.bottom]; })]; })"""
+        )
+        assert len(boxes) == 1  # one drawing for the screen's size
+        ((frame, labels),) = boxes
+        for i, a in enumerate(labels):
+            assert frame[0] <= a[0] and a[1] <= frame[1] and frame[2] <= a[2] and a[3] <= frame[3], a
+            for b in labels[i + 1 :]:
+                assert a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2], (a, b)
+    finally:
+        page.close()
+    assert marks >= 3

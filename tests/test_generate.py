@@ -11,6 +11,7 @@ import pytest
 from generator.config import load_config
 from generator.pipeline import generate
 from generator.write.files import MANIFEST
+from generator.write.review import doubts, review_yaml
 from tests.conftest import CORPUS, FIXTURES, REPO, tree
 
 SNAPSHOT = FIXTURES / "snapshot"
@@ -96,7 +97,10 @@ def test_bad_files_are_reported_and_the_rest_is_built(tmp_path: Path) -> None:
     assert {i.file for i in report.issues} == {"leer.txt", "kaputt.txt"}
     assert len(report.dossier.articles) == 4
     home = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
-    assert "leer.txt" in home and "kaputt.txt" in home  # the reader is told, too
+    # build problems are for the editor (build output, dossier review), not the public pages
+    assert "leer.txt" not in home and "kaputt.txt" not in home
+    review = review_yaml(doubts(report.dossier), report.dossier.issues)
+    assert "#   kaputt.txt: error: " in review and "#   leer.txt: " in review
 
 
 def _snapshot_files(docs: Path) -> dict[str, bytes]:

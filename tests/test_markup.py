@@ -9,7 +9,7 @@ import posixpath
 import pytest
 import yaml
 
-from generator.render.markup import esc, front_matter, highlight, relative
+from generator.render.markup import esc, fact_table, front_matter, highlight, relative, table
 from generator.shorten import cut_at_word
 
 TITLES = [
@@ -64,3 +64,14 @@ def test_cut_at_word() -> None:
     assert cut_at_word("Kurz genug", 10) == "Kurz genug"
     assert cut_at_word("Die Lage bleibt, sagte sie, angespannt", 17) == "Die Lage bleibt …"  # no comma before "…"
     assert cut_at_word("Donaudampfschifffahrtsgesellschaft", 10) == "Donaudampf …"  # one long word: cut inside
+
+
+def test_table_cells_carry_their_column_name_and_stand_apart() -> None:
+    """Each cell names its column (shown beside it on a phone), escaped; cells are spaced and the
+    header row is left out of the search index, so that snippets read "Ort 14", not "ArtOrt14"."""
+    out = table(["Name", 'Art "x" & <y>'], [["Kleinau", "Ort"]])
+    assert '<td data-label="Name">Kleinau</td> <td data-label="Art &quot;x&quot; &amp; &lt;y&gt;">Ort</td>' in out
+    assert "<thead data-search-exclude>" in out
+    assert out.startswith('<div class="dossier-table">') and out.rstrip().endswith("</div>")
+    facts = fact_table([("Art", "Person"), ("Rollen <b>", "Bürgermeisterin")])
+    assert "<th>Art</th> <td>Person</td>" in facts and "<th>Rollen &lt;b&gt;</th>" in facts

@@ -235,3 +235,42 @@ def test_titles_from_articles_have_nothing_left_to_decode(hostile_site: Path) ->
     index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     for doc in index["docs"]:
         assert "<script" not in doc["title"] and "<img" not in doc["text"], doc["location"]
+
+
+def test_every_counted_label_has_its_singular_in_both_languages() -> None:
+    """ "1 Zahlen" was on the home page: every "n_*" count and note has a "_one" form, in each language."""
+    from generator.lang import load_language
+
+    for code, one_figure in (("de", "1 Zahl"), ("en", "1 figure")):
+        lang = load_language(code)
+        counted = [k for k in lang.ui if k.startswith("n_") and not k.endswith("_one") and k != "n_sources"]
+        assert {"n_articles", "n_actors", "n_figures", "n_quotes", "n_events"} <= set(counted)
+        assert all(f"{k}_one" in lang.ui for k in [*counted, "withheld_note", "home_articles"])
+        assert lang.label("n_figures_one", n=1) == one_figure
+
+
+def test_seed_build_prints_no_list_of_pages_outside_the_nav(seed_site: Path) -> None:
+    result = mkdocs_build(seed_site)
+    assert result.returncode == 0
+    assert "not included in the" not in result.stderr
+    assert (seed_site / "site" / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
+
+
+def test_each_bar_of_the_comparison_chart_shows_its_own_sources_wording(seed_site: Path) -> None:
+    """A merged figure's text is its first source's; each bar shows how its own source writes it,
+    found in the sentence the bar links to (the seed's Artikel 2 writes "18 Angehörige der Polizei
+    und der Nationalgarde" where Reuters writes "18 Polizisten und Nationalgardisten")."""
+    import html
+    import re
+
+    page = (seed_site / "site_src" / "figures.md").read_text(encoding="utf-8")
+    bars = re.findall(
+        r'<a class="dossier-bar[^"]*" href="([^"]+)" title="([^"]*)">.*?'
+        r'<span class="dossier-bar-text">(.*?) <small>· (.*?)</small>',
+        page,
+    )
+    assert len(bars) >= 4
+    for link, sentence, wording, _source in bars:
+        assert link.startswith("articles/") and "#s" in link
+        assert html.unescape(wording) in html.unescape(sentence), (wording, sentence)
+    assert len({html.unescape(w) for _, _, w, _ in bars}) > len(bars) // 2  # the sources' own words, not one

@@ -15,7 +15,7 @@ from generator.render.context import (
     none_found,
 )
 from generator.render.figures import figure_table
-from generator.render.markup import bullet_list, esc, link, md_text, paragraph, table
+from generator.render.markup import bullet_list, esc, fact_table, link, md_text, paragraph, table
 from generator.render.quotes import quote_list
 
 
@@ -65,11 +65,7 @@ def render_article(ctx: Context, a: Article) -> str:
     ]
     if m.url:
         meta_rows.append((ctx.L("col_url"), f"<code>{esc(m.url)}</code>"))
-    meta = (
-        "<table>\n<tbody>\n"
-        + "\n".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in meta_rows)
-        + "\n</tbody>\n</table>\n"
-    )
+    meta = fact_table(meta_rows)
 
     summary = (
         paragraph(esc(ctx.L("summary_lead")))
@@ -91,7 +87,9 @@ def render_article(ctx: Context, a: Article) -> str:
         h2(ctx.L("nav_figures")),
         figure_table(ctx, page, own_figures) if own_figures else none_found(ctx, "figures", facts.capabilities),
         h2(ctx.L("nav_actors")),
-        actor_table(ctx, page, own_actors) if own_actors else none_found(ctx, "actors", facts.capabilities),
+        actor_table(ctx, page, own_actors, article=a.id)
+        if own_actors
+        else none_found(ctx, "actors", facts.capabilities),
         h2(ctx.L("nav_quotes")),
         quote_list(ctx, page, own_quotes, with_speaker=True)
         if own_quotes

@@ -1,30 +1,32 @@
-"""Static SVG charts drawn at build time (shown through ``<img>``; all text escaped).
+"""Charts drawn at build time as HTML in the page (no picture, no script): their text is the page's
+own, so it wraps to the column's width, stays at the page's type size (at least 12 px), can be
+selected and found, and every mark is a link to the sentence it comes from. All text is escaped;
+links arrive escaped (:func:`generator.render.markup.href`).
 
-``comparison_svg``: the figures several sources report, one row per figure, a bar per source.
-Bars are scaled within their row, so agreeing sources show equal bars and a conflict shows at once.
+``bar_chart``: rows of horizontal bars, each bar a link, its value as written and its source in
+words under it (no legend to decode). The comparison chart scales bars within their row, so agreeing
+sources show equal bars and a conflict shows at once; a development scales them over the whole chart.
+``timeline_chart``: a vertical line of events, a filled dot where several sources agree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
-from generator.shorten import cut_at_word
+from generator.render.markup import esc
 
-ROW_GAP = 18
-BAR_HEIGHT = 16
-LABEL_WIDTH = 260
-BAR_WIDTH = 300
-WIDTH = LABEL_WIDTH + BAR_WIDTH + 300
 COLOURS = ("#3f51b5", "#e65100", "#2e7d32", "#6a1b9a", "#00838f", "#ad1457")
+VAGUE_WIDTH = 3.0  # per cent: a vague amount ("Dutzende") is drawn as a pale stub
 
 
 @dataclass(frozen=True)
 class Bar:
     source: str
-    value: float | None  # None: a vague amount, drawn as a hatched stub
+    value: float | None  # None: a vague amount, drawn as a pale stub
     label: str  # the value as written
+    href: str = ""  # the evidence sentence (escaped already)
+    sentence: str = ""  # the sentence, shown on hover
 
 
 @dataclass(frozen=True)
@@ -34,43 +36,30 @@ class Row:
     conflict: bool
 
 
-def comparison_svg(rows: Sequence[Row], title: str, conflict_label: str) -> str:
+def bar_chart(rows: Sequence[Row], title: str, conflict_label: str, scale_by_row: bool = True) -> str:
+    """The rows as an HTML figure; ``title`` names it for screen readers."""
     sources = sorted({b.source for r in rows for b in r.bars})
     colour = {s: COLOURS[i % len(COLOURS)] for i, s in enumerate(sources)}
-    height = 40 + sum(len(r.bars) * (BAR_HEIGHT + 2) + ROW_GAP for r in rows) + 22 * len(sources)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
-        f'height="{height}" role="img" aria-label={quoteattr(title)}>',
-        f"<title>{escape(title)}</title>",
-        '<rect width="100%" height="100%" fill="#ffffff"/>',
-    ]
-    y = 20
+    overall = max((b.value for r in rows for b in r.bars if b.value is not None), default=0.0) or 1.0
+    out = [f'<div class="dossier-chart dossier-bars" role="figure" aria-label="{esc(title)}" data-search-exclude>']
     for row in rows:
-        top = max((b.value for b in row.bars if b.value is not None), default=0.0) or 1.0
-        label_y = y + BAR_HEIGHT - 3
-        weight = ' font-weight="bold" fill="#b71c1c"' if row.conflict else ' fill="#212121"'
-        text = row.label + (f" ({conflict_label})" if row.conflict else "")
-        parts.append(f'<text x="0" y="{label_y}" font-family="sans-serif" font-size="13"{weight}>{escape(text)}</text>')
+        top = (max((b.value for b in row.bars if b.value is not None), default=0.0) or 1.0) if scale_by_row else overall
+        conflict = f' <strong class="dossier-conflict">{esc(conflict_label)}</strong>' if row.conflict else ""
+        label = esc(row.label) + conflict
+        out.append(f'<div class="dossier-bar-row"><div class="dossier-bar-label">{label}</div>')
         for bar in row.bars:
-            width = BAR_WIDTH * (bar.value / top) if bar.value is not None else 12.0
-            fill = colour[bar.source]
-            opacity = "1" if bar.value is not None else "0.35"
-            parts.append(
-                f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" '
-                f'fill="{fill}" fill-opacity="{opacity}"/>'
+            width = 100 * bar.value / top if bar.value is not None else VAGUE_WIDTH
+            vague = "" if bar.value is not None else " dossier-vague"
+            hover = f' title="{esc(bar.sentence)}"' if bar.sentence else ""
+            out.append(
+                f'<a class="dossier-bar{vague}" href="{bar.href}"{hover}>'
+                f'<span class="dossier-bar-fill" style="width:{max(width, 0.5):.1f}%;'
+                f'background-color:{colour[bar.source]}"></span>'
+                f'<span class="dossier-bar-text">{esc(bar.label)} <small>· {esc(bar.source)}</small></span></a>'
             )
-            parts.append(
-                f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{y + BAR_HEIGHT - 3}" font-family="sans-serif" '
-                f'font-size="12" fill="#212121">{escape(bar.label)}</text>'
-            )
-            y += BAR_HEIGHT + 2
-        y += ROW_GAP
-    for s in sources:  # the legend, one source a line
-        parts.append(f'<rect x="0" y="{y}" width="12" height="12" fill="{colour[s]}"/>')
-        parts.append(f'<text x="18" y="{y + 11}" font-family="sans-serif" font-size="12">{escape(s)}</text>')
-        y += 22
-    parts.append("</svg>")
-    return "\n".join(parts) + "\n"
+        out.append("</div>")
+    out.append("</div>")
+    return "\n".join(out) + "\n"
 
 
 @dataclass(frozen=True)
@@ -78,48 +67,30 @@ class Point:
     date_label: str
     text: str
     sources: int
+    href: str = ""  # the first sentence that reports it (escaped already)
+    sentence: str = ""
 
 
-def timeline_svg(points: Sequence[Point], title: str, legend: tuple[str, str]) -> str:
-    """A vertical timeline: one row per event in date order, a filled dot where several sources agree."""
-    row = 26
-    height = 30 + row * len(points) + 40
-    # the dates stand left of the axis, right-aligned: room for the longest (about 6.6 px a character
-    # at 12 px sans-serif), so that "8. Januar 2006, 11:34 Uhr" is not cut at the edge
-    longest = max((len(p.date_label) for p in points), default=0)
-    axis = max(150, round(6.6 * longest) + 24)
-    width = 750 + axis
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-label={quoteattr(title)}>',
-        f"<title>{escape(title)}</title>",
-        '<rect width="100%" height="100%" fill="#ffffff"/>',
-        f'<line x1="{axis}" y1="16" x2="{axis}" y2="{20 + row * len(points)}" stroke="#9e9e9e" stroke-width="2"/>',
-    ]
+def timeline_chart(points: Sequence[Point], title: str, legend: tuple[str, str]) -> str:
+    """A vertical timeline: one entry per event in date order, its dot a link to the sentence."""
+    out = [f'<div class="dossier-chart dossier-tl" role="figure" aria-label="{esc(title)}" data-search-exclude>']
+    out.append(
+        '<p class="dossier-tl-legend"><span class="dossier-tl-dot dossier-several"></span> '
+        f'{esc(legend[0])} <span class="dossier-tl-dot"></span> {esc(legend[1])}</p>'
+    )
+    out.append("<ol>")
     previous = None
-    for k, p in enumerate(points):
-        y = 24 + row * k
-        if p.date_label != previous:
-            parts.append(
-                f'<text x="{axis - 14}" y="{y + 4}" font-family="sans-serif" font-size="12" text-anchor="end" '
-                f'fill="#212121">{escape(p.date_label)}</text>'
-            )
-            previous = p.date_label
-        several = p.sources > 1
-        fill = "#3f51b5" if several else "#ffffff"
-        parts.append(f'<circle cx="{axis}" cy="{y}" r="6" fill="{fill}" stroke="#3f51b5" stroke-width="2"/>')
-        text = cut_at_word(p.text, 95)
-        parts.append(
-            f'<text x="{axis + 14}" y="{y + 4}" font-family="sans-serif" font-size="12" fill="#212121">'
-            f"{escape(text)}</text>"
+    for p in points:
+        several = " dossier-several" if p.sources > 1 else ""
+        date = f'<span class="dossier-tl-date">{esc(p.date_label)}</span>' if p.date_label != previous else ""
+        previous = p.date_label
+        hover = f' title="{esc(p.sentence)}"' if p.sentence else ""
+        out.append(
+            f'<li>{date}<a class="dossier-tl-event" href="{p.href}"{hover}>'
+            f'<span class="dossier-tl-dot{several}"></span>{esc(p.text)}</a></li>'
         )
-    y = 30 + row * len(points)
-    parts.append(f'<circle cx="16" cy="{y}" r="6" fill="#3f51b5" stroke="#3f51b5" stroke-width="2"/>')
-    parts.append(f'<text x="28" y="{y + 4}" font-family="sans-serif" font-size="12">{escape(legend[0])}</text>')
-    parts.append(f'<circle cx="316" cy="{y}" r="6" fill="#ffffff" stroke="#3f51b5" stroke-width="2"/>')
-    parts.append(f'<text x="328" y="{y + 4}" font-family="sans-serif" font-size="12">{escape(legend[1])}</text>')
-    parts.append("</svg>")
-    return "\n".join(parts) + "\n"
+    out.append("</ol>\n</div>")
+    return "\n".join(out) + "\n"
 
 
 @dataclass(frozen=True)
@@ -128,37 +99,12 @@ class Step:
     value: float | None
     label: str  # the value as written
     source: str
+    href: str = ""
+    sentence: str = ""
 
 
-def development_svg(steps: Sequence[Step], title: str) -> str:
-    """A figure over time: one column per report in time order, its value as a bar (a vague amount
-    as a hatched stub), the value as written above it and the date and source below."""
-    col, bar_max, top = 150, 140, 40
-    width = 40 + col * len(steps)
-    height = top + bar_max + 60
-    highest = max((s.value for s in steps if s.value is not None), default=0.0) or 1.0
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-label={quoteattr(title)}>',
-        f"<title>{escape(title)}</title>",
-        '<rect width="100%" height="100%" fill="#ffffff"/>',
-        f'<line x1="20" y1="{top + bar_max}" x2="{width - 20}" y2="{top + bar_max}" stroke="#9e9e9e"/>',
-    ]
-    for k, s in enumerate(steps):
-        x = 20 + col * k + 30
-        h = bar_max * (s.value / highest) if s.value is not None else 12.0
-        y = top + bar_max - h
-        fill = COLOURS[0] if s.value is not None else "#bdbdbd"
-        parts.append(f'<rect x="{x}" y="{y:.1f}" width="{col - 60}" height="{h:.1f}" fill="{fill}"/>')
-        mid = x + (col - 60) / 2
-        for dy, text, size in (
-            (y - 8, cut_at_word(s.label, 22), 12),
-            (top + bar_max + 18, s.date_label, 12),
-            (top + bar_max + 34, cut_at_word(s.source, 22), 11),
-        ):
-            parts.append(
-                f'<text x="{mid:.1f}" y="{dy:.1f}" font-family="sans-serif" font-size="{size}" '
-                f'text-anchor="middle" fill="#212121">{escape(text)}</text>'
-            )
-    parts.append("</svg>")
-    return "\n".join(parts) + "\n"
+def development_chart(steps: Sequence[Step], title: str) -> str:
+    """A figure over time: one row per report in time order (its date), one bar per report, all
+    bars on one scale."""
+    rows = [Row(s.date_label, (Bar(s.source, s.value, s.label, s.href, s.sentence),), False) for s in steps]
+    return bar_chart(rows, title, "", scale_by_row=False)

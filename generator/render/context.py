@@ -104,6 +104,10 @@ class Context:
     def L(self, key: str, **values: object) -> str:
         return self.lang.label(key, **values)
 
+    def count(self, key: str, n: int, **values: object) -> str:
+        """A label with a number in it, in the singular where ``n`` is 1 (the key ``{key}_one``)."""
+        return self.lang.label(f"{key}_one" if n == 1 else key, n=n, **values)
+
     def date(self, value: dt.date | None) -> str:
         return format_date(value, format="long", locale=self.lang.code) if value else self.L("unknown")
 
@@ -220,7 +224,7 @@ def marks(ctx: Context, item: Actor | Figure | Quote | Event) -> str:
 def withheld_note(ctx: Context, area: str) -> str:
     """How many items of an area the verifier withheld for the editor (none: nothing)."""
     n = dict(ctx.dossier.withheld).get(area, 0)
-    return paragraph(esc(ctx.L("withheld_note", n=n)), "dossier-note") if n else ""
+    return paragraph(esc(ctx.count("withheld_note", n)), "dossier-note") if n else ""
 
 
 def none_found(ctx: Context, what: str, capabilities: frozenset[str] | None = None) -> str:

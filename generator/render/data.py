@@ -12,13 +12,15 @@ from generator.render.markup import esc, paragraph
 
 def render_data(ctx: Context) -> str:
     d = ctx.dossier
-    counts = ctx.L(
-        "data_counts",
-        articles=len(d.articles),
-        actors=len(d.actors),
-        figures=len(d.figures),
-        quotes=len(d.quotes),
-        events=len(d.timeline),
+    counts = ", ".join(
+        ctx.count(f"n_{what}", n)
+        for what, n in (
+            ("articles", len(d.articles)),
+            ("actors", len(d.actors)),
+            ("figures", len(d.figures)),
+            ("quotes", len(d.quotes)),
+            ("events", len(d.timeline)),
+        )
     )
     body = (
         paragraph(esc(ctx.L("data_intro")))

@@ -8,18 +8,19 @@ from collections.abc import Iterable
 
 from babel.numbers import format_decimal
 
-from generator.model import Development, Figure
-from generator.render.charts import Bar, Row, Step
+from generator.model import Development, Figure, MentionRef
+from generator.render.charts import Bar, Row, Step, bar_chart, development_chart
 from generator.render.context import (
     FIGURES,
     Context,
+    article_page,
     frame,
     h2,
     marks,
     none_found,
     withheld_note,
 )
-from generator.render.markup import bullet_list, esc, link, paragraph, table
+from generator.render.markup import bullet_list, esc, href, link, paragraph, table
 
 
 def _value(ctx: Context, value: float | None) -> str:
@@ -77,17 +78,31 @@ def development_list(ctx: Context, page: str) -> str:
     return bullet_list(development_line(ctx, page, d) for d in ctx.dossier.developments)
 
 
+def evidence(page: str, ref: MentionRef) -> str:
+    """The link (escaped) from ``page`` to the sentence of ``ref``."""
+    return href(page, article_page(ref.article), f"s{ref.sentence}")
+
+
 def development_steps(ctx: Context, d: Development) -> list[Step]:
-    by_id = ctx.figure_by_id
-    return [
-        Step(
-            ctx.date(dt.date.fromisoformat(p.date)) if p.date else ctx.L("unknown"),
-            p.value,
-            by_id[p.figure].text if p.figure in by_id else _value(ctx, p.value),
-            ", ".join(ctx.short(ctx.articles[a]) for a in p.articles),
+    """The reports of a development that the page shows (a withheld figure's report left out), each
+    linked to its sentence in the first article that reports it."""
+    steps = []
+    for p in d.points:
+        f = ctx.figure_by_id.get(p.figure)
+        if f is None:
+            continue
+        refs = [r for r in f.mentions if r.article in p.articles] or list(f.mentions)
+        steps.append(
+            Step(
+                ctx.date(dt.date.fromisoformat(p.date)) if p.date else ctx.L("unknown"),
+                p.value,
+                wording(ctx, f, refs[0]),
+                ", ".join(ctx.short(ctx.articles[a]) for a in p.articles),
+                evidence(FIGURES, refs[0]),
+                refs[0].text,
+            )
         )
-        for p in d.points
-    ]
+    return steps
 
 
 def _development_section(ctx: Context, d: Development) -> str:
@@ -108,11 +123,10 @@ def _development_section(ctx: Context, d: Development) -> str:
         )
         keys.append([p.date or "", None, "" if f.value is None else repr(float(f.value)), None, None])
     headers = [ctx.L(k) for k in ("col_date", "col_as_written", "col_value", "col_sources", "col_evidence")]
-    alt = esc(ctx.L("development_chart", counted=development_label(ctx, d)))
-    chart = f'<img src="figures-{d.id}.svg" alt="{alt}" class="dossier-chart">'
+    chart = development_chart(development_steps(ctx, d), ctx.L("development_chart", counted=development_label(ctx, d)))
     return (
         f'<h3 id="{esc(d.id)}">{esc(development_label(ctx, d))}</h3>\n'
-        + paragraph(chart)
+        + chart
         + table(headers, rows, keys, numeric=[False, False, True, False, False])
     )
 
@@ -180,6 +194,18 @@ def conflict_list(ctx: Context, page: str, limit: int | None = None) -> str:
     return table([ctx.L("conflict_side_a"), ctx.L("conflict_side_b")], rows) + more
 
 
+def wording(ctx: Context, f: Figure, ref: MentionRef) -> str:
+    """How the source of ``ref`` writes figure ``f`` (a merged figure's text is its first source's):
+    the figure found in that sentence with the same value, else the value alone."""
+    article = ctx.articles[ref.article]
+    sentence = article.sentences[ref.sentence]
+    facts = ctx.facts.get(ref.article)
+    for m in facts.figures if facts else ():
+        if sentence.start <= m.start < sentence.end and m.value == f.value and m.upper == f.upper:
+            return m.text
+    return f.text if f.text in ref.text else _value_range(ctx, f)
+
+
 def comparison_rows(ctx: Context) -> list[Row]:
     """Figures reported by several sources, and figures in conflict, for the comparison chart."""
     rows = []
@@ -192,8 +218,11 @@ def comparison_rows(ctx: Context) -> list[Row]:
         seen.update(g.id for g in group)
         bars = []
         for g in group:
+            firsts = {r.article: r for r in reversed(g.mentions)}  # each source's first mention
             for article_id in dict.fromkeys(r.article for r in g.mentions):
-                bars.append(Bar(ctx.short(ctx.articles[article_id]), g.value, g.text))
+                r = firsts[article_id]
+                source = ctx.short(ctx.articles[article_id])
+                bars.append(Bar(source, g.value, wording(ctx, g, r), evidence(FIGURES, r), r.text))
         if len({b.source for b in bars}) > 1:
             rows.append(Row(counted(ctx, f), tuple(bars), bool(f.conflicts)))
     return rows
@@ -213,7 +242,7 @@ def render_figures(ctx: Context) -> str:
     if comparison_rows(ctx):
         parts.append(h2(ctx.L("comparison")))
         parts.append(paragraph(esc(ctx.L("comparison_intro"))))
-        parts.append(paragraph(f'<img src="figures.svg" alt="{esc(ctx.L("comparison"))}" class="dossier-chart">'))
+        parts.append(bar_chart(comparison_rows(ctx), ctx.L("comparison"), ctx.L("conflict")))
     parts.append(h2(ctx.L("all_figures")))
     parts.append(figure_table(ctx, FIGURES, figs))
     return frame(ctx.L("nav_figures"), *parts)

@@ -1,5 +1,6 @@
 """The home page: a lede from what several sources report, the articles, top actors and figures, latest
-events, conflicts, what only one source reports, and the files that could not be used."""
+events, conflicts and what only one source reports. Problems with the input files are not for
+readers: they go to the build output and ``dossier review``."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def render_home(ctx: Context) -> str:
     sources = sorted({a.meta.source for a in d.articles if a.meta.source})
     dates = sorted(a.meta.published for a in d.articles if a.meta.published)
     undated = sum(1 for a in d.articles if a.meta.published is None)
-    facts = [ctx.L("home_articles", n=len(d.articles))]
+    facts = [ctx.count("home_articles", len(d.articles))]
     if sources:
         facts.append(ctx.L("home_sources", sources=", ".join(sources)))
     if dates:
@@ -71,20 +72,15 @@ def render_home(ctx: Context) -> str:
         parts.append(development_list(ctx, HOME))
     for g in ctx.comparison.groups:  # and what only one source reports
         counts = [
-            ctx.L("home_only", source=ctx.short(ctx.articles[a]), figures=len(f), events=len(e))
+            ctx.L(
+                "home_only",
+                source=ctx.short(ctx.articles[a]),
+                figures=ctx.count("n_figures", len(f)),
+                events=ctx.count("n_events", len(e)),
+            )
             for a, (f, e) in g.only.items()
         ]
         more = link(HOME, COMPARE, ctx.L("nav_compare"))
         parts.append(paragraph(esc(" ".join(counts)) + " " + esc(ctx.L("home_more")) + " " + more + "."))
 
-    problems = list(d.issues)
-    if problems:
-        parts.append(h2(ctx.L("home_issues")))
-        parts.append(paragraph(esc(ctx.L("home_issues_intro"))))
-        parts.append(
-            bullet_list(
-                f"<code>{esc(i.file or '-')}</code> ({esc(ctx.L('severity_' + i.severity.value))}): {esc(i.message)}"
-                for i in problems
-            )
-        )
     return frame(d.title, *parts)

@@ -120,22 +120,37 @@ def table(
     """An HTML table (cells are HTML already); Material styles it and tablesort makes it sortable.
 
     ``sort_keys[r][c]`` becomes the cell's ``data-sort`` (for dates and numbers written for readers).
+    The table sits in a ``dossier-table`` block: its cells wrap to fit the page's column, and on a
+    narrow screen each row is a stack of its cells, each under its column's name (``data-label``),
+    so that no column is hidden behind a horizontal scroll.
     """
     numeric = numeric or [False] * len(headers)
     head = "".join(
         f'<th data-sort-method="number">{esc(h)}</th>' if num else f"<th>{esc(h)}</th>"
         for h, num in zip(headers, numeric, strict=True)
     )
+    labels = [esc(h) for h in headers]
     body = []
     for r, row in enumerate(rows):
         cells = []
         for c, cell in enumerate(row):
             key = sort_keys[r][c] if sort_keys is not None else None
             attr = f' data-sort="{esc(key)}"' if key is not None else ""
-            cells.append(f"<td{attr}>{cell}</td>")
+            cells.append(f'<td data-label="{labels[c]}"{attr}>{cell}</td>')
         row_id = f' id="{esc(row_ids[r])}"' if row_ids is not None else ""
-        body.append(f"<tr{row_id}>" + "".join(cells) + "</tr>")
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n"
+        body.append(f"<tr{row_id}>" + " ".join(cells) + "</tr>")  # spaced: search snippets keep cells apart
+    return (
+        f'<div class="dossier-table">\n<table>\n<thead data-search-exclude><tr>{head}</tr></thead>\n<tbody>\n'
+        + "\n".join(body)
+        + "\n</tbody>\n</table>\n</div>\n"
+    )
+
+
+def fact_table(rows: Iterable[tuple[str, str]]) -> str:
+    """A two-column table of facts, each a name (plain text) and its value (HTML already); the cells
+    spaced, so that search snippets keep "Art Person" apart, and wrapped to fit like :func:`table`."""
+    body = "\n".join(f"<tr><th>{esc(k)}</th> <td>{v}</td></tr>" for k, v in rows)
+    return f'<div class="dossier-table dossier-facts-table">\n<table>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>\n'
 
 
 def paragraph(text_html: str, css: str | None = None) -> str:

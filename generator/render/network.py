@@ -1,15 +1,17 @@
-"""The actor network (who is named with whom) as a static SVG, drawn at build time.
+"""The actor network (who is named with whom) as an SVG drawn at build time, put in the page.
 
 Nodes on a circle, ordered by kind and importance; an edge for every pair of actors named in the
-same sentence, its width growing with how often. The SVG is shown through ``<img>``, so it can
-run no script, and all text in it is escaped.
+same sentence, its width growing with how often. The page shows it at its own size (a :class:`Size`
+for a wide column, a smaller one with fewer actors for a phone), so its labels keep their type size;
+each node links to the actor's page or to the sentence that names it. All text in it is escaped.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.model import Actor
@@ -38,20 +40,38 @@ def cooccurrence(actors: Sequence[Actor]) -> Counter[tuple[str, str]]:
 LABEL_MAX = 24  # characters of a node's label; a longer name is cut at a word (the full name shows on hover)
 
 
-def network_svg(actors: Sequence[Actor], title: str, legend: dict[str, str]) -> str:
-    """``actors`` in the order to draw them (most important first); ``legend`` maps kind → label."""
+@dataclass(frozen=True)
+class Size:
+    width: int = WIDTH
+    height: int = HEIGHT
+    radius: int = RADIUS
+    label_max: int = LABEL_MAX
+    font: int = 12
+
+
+def network_svg(
+    actors: Sequence[Actor],
+    title: str,
+    legend: dict[str, str],
+    size: Size = Size(),
+    link: Callable[[Actor], str] | None = None,
+) -> str:
+    """``actors`` in the order to draw them (most important first); ``legend`` maps kind → label;
+    ``link`` gives a node's link (escaped), if any."""
     pairs = cooccurrence(actors)
     order = sorted(actors, key=lambda a: ({"person": 0, "organization": 1, "place": 2}[a.kind],))
     n = max(len(order), 1)
-    cx, cy = WIDTH / 2, HEIGHT / 2
+    cx, cy = size.width / 2, size.height / 2
     pos = {}
     for i, a in enumerate(order):
         angle = 2 * math.pi * i / n - math.pi / 2
-        pos[a.id] = (cx + RADIUS * math.cos(angle), cy + RADIUS * math.sin(angle), angle)
+        pos[a.id] = (cx + size.radius * math.cos(angle), cy + size.radius * math.sin(angle), angle)
     top = max(pairs.values(), default=1)
+    legend_rows = _legend_rows(legend, size)
+    height = size.height + 26 * len(legend_rows) + 10
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT + 40}" '
-        f'width="{WIDTH}" height="{HEIGHT + 40}" role="img" aria-label={quoteattr(title)}>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size.width} {height}" '
+        f'width="{size.width}" height="{height}" role="img" aria-label={quoteattr(title)}>',
         f"<title>{escape(title)}</title>",
         '<rect width="100%" height="100%" fill="#ffffff"/>',
     ]
@@ -68,6 +88,9 @@ def network_svg(actors: Sequence[Actor], title: str, legend: dict[str, str]) -> 
         x, y, angle = pos[a.id]
         r = 4 + 8 * math.sqrt(len(a.mentions) / most)
         colour = KIND_COLOURS[a.kind]
+        target = link(a) if link else ""
+        if target:
+            parts.append(f'<a href="{target}">')
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}"/>')
         # labels outside the circle: beside the node, running away from the circle; only a node at the
         # very top or bottom (within 7°) has its label centred above or below it, since centred labels
@@ -76,18 +99,44 @@ def network_svg(actors: Sequence[Actor], title: str, legend: dict[str, str]) -> 
         anchor = "start" if cos > 0.12 else "end" if cos < -0.12 else "middle"
         lx = x + (r + 4) * cos
         ly = y + 4 + (r + 8) * sin if anchor == "middle" else y + 4 + 6 * sin
-        shown = cut_at_word(a.name, LABEL_MAX)
+        shown = cut_at_word(_short(a, size.label_max), size.label_max)
         parts.append(
-            f'<text x="{lx:.1f}" y="{ly:.1f}" font-family="sans-serif" font-size="12" '
+            f'<text x="{lx:.1f}" y="{ly:.1f}" font-family="sans-serif" font-size="{size.font}" '
             f'text-anchor="{anchor}" fill="#212121"><title>{escape(a.name)}</title>{escape(shown)}</text>'
         )
-    lx = 10.0
-    for kind, label in legend.items():
-        parts.append(f'<circle cx="{lx + 6:.1f}" cy="{HEIGHT + 20}" r="6" fill="{KIND_COLOURS[kind]}"/>')
-        parts.append(
-            f'<text x="{lx + 16:.1f}" y="{HEIGHT + 24}" font-family="sans-serif" font-size="13" '
-            f'fill="#212121">{escape(label)}</text>'
-        )
-        lx += 24 + 8 * len(label)
+        if target:
+            parts.append("</a>")
+    y_legend = size.height + 20
+    for row in legend_rows:  # the legend, in as many lines as the width needs
+        lx = 10.0
+        for kind, label in row:
+            parts.append(f'<circle cx="{lx + 6:.1f}" cy="{y_legend}" r="6" fill="{KIND_COLOURS[kind]}"/>')
+            parts.append(
+                f'<text x="{lx + 16:.1f}" y="{y_legend + 4}" font-family="sans-serif" font-size="{size.font + 1}" '
+                f'fill="#212121">{escape(label)}</text>'
+            )
+            lx += 24 + 8 * len(label)
+        y_legend += 26
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+def _short(a: Actor, most: int) -> str:
+    """A person whose name is too long for a label goes by the last word of it (the full name shows
+    on hover)."""
+    if a.kind == "person" and len(a.name) > most and len(a.name.split()) > 1:
+        return a.name.split()[-1]
+    return a.name
+
+
+def _legend_rows(legend: dict[str, str], size: Size) -> list[list[tuple[str, str]]]:
+    rows: list[list[tuple[str, str]]] = [[]]
+    used = 10.0
+    for kind, label in legend.items():
+        need = 24 + 8 * len(label)
+        if rows[-1] and used + need > size.width:
+            rows.append([])
+            used = 10.0
+        rows[-1].append((kind, label))
+        used += need
+    return rows

@@ -19,7 +19,6 @@ from generator.model import Dossier
 from generator.read.layout import plain_title
 from generator.render.actors import render_actor, render_actor_index
 from generator.render.articles import render_article, render_article_index
-from generator.render.charts import comparison_svg, development_svg, timeline_svg
 from generator.render.compare import render_compare
 from generator.render.context import (
     ACTORS,
@@ -29,9 +28,7 @@ from generator.render.context import (
     DATA_FILE,
     FIGURES,
     HOME,
-    KIND_ORDER,
     NAV_ARTICLES_MAX,
-    NETWORK_TOP,
     QUOTES,
     TIMELINE,
     Context,
@@ -40,15 +37,24 @@ from generator.render.context import (
     make_context,
 )
 from generator.render.data import render_data
-from generator.render.figures import comparison_rows, development_label, development_steps, render_figures
+from generator.render.figures import render_figures
 from generator.render.forking import Forked
 from generator.render.home import render_home
-from generator.render.network import network_svg
 from generator.render.quotes import render_quotes
-from generator.render.timeline import render_timeline, timeline_points
+from generator.render.timeline import render_timeline
 
 ASSET_DIR = "assets/dossier"
-ASSETS = ("dossier.css", "dossier.js", "tablesort.min.js", "tablesort.number.min.js", "tablesort.LICENCE")
+ASSETS = (
+    "dossier.css",
+    "dossier.js",
+    "tablesort.min.js",
+    "tablesort.number.min.js",
+    "tablesort.LICENCE",
+    "iframe-worker.js",
+    "iframe-worker.LICENCE",
+)
+POLYFILLS = (f"{ASSET_DIR}/iframe-worker.js",)  # before Material's own scripts (config.extra.polyfills)
+NOT_IN_NAV = ("/actors/", "/articles/")  # not every page is in the sidebar, and that is meant
 EXTRA_CSS = (f"{ASSET_DIR}/dossier.css",)
 EXTRA_JS = (f"{ASSET_DIR}/tablesort.min.js", f"{ASSET_DIR}/tablesort.number.min.js", f"{ASSET_DIR}/dossier.js")
 NAV_TITLE_MAX = 64
@@ -135,19 +141,6 @@ def _overview_files(ctx: Context, export: Export) -> dict[str, bytes]:
         DATA: render_data(ctx),
         DATA_FILE: export(dossier),
     }
-    if dossier.timeline:
-        keys = (ctx.L("timeline_several"), ctx.L("timeline_one"))
-        files["timeline.svg"] = timeline_svg(timeline_points(ctx), ctx.L("nav_timeline"), keys)
-    for d in dossier.developments:
-        files[f"figures-{d.id}.svg"] = development_svg(
-            development_steps(ctx, d), ctx.L("development_chart", counted=development_label(ctx, d))
-        )
-    comparison = comparison_rows(ctx)
-    if comparison:
-        files["figures.svg"] = comparison_svg(comparison, ctx.L("comparison"), ctx.L("conflict"))
-    if dossier.actors:
-        legend = {k: ctx.L(f"kind_{k}_plural") for k in KIND_ORDER}
-        files[f"{ACTORS}/network.svg"] = network_svg(dossier.actors[:NETWORK_TOP], ctx.L("network"), legend)
     assets = resources.files("generator") / "assets"
     for name in ASSETS:
         files[f"{ASSET_DIR}/{name}"] = (assets / name).read_bytes()

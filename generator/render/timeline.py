@@ -8,17 +8,18 @@ from collections import defaultdict
 from babel.dates import format_date
 
 from generator.model import Event, EventMention, MentionRef
-from generator.render.charts import Point
+from generator.render.charts import Point, timeline_chart
 from generator.render.context import (
     TIMELINE,
     Context,
+    article_page,
     frame,
     h2,
     marks,
     none_found,
     withheld_note,
 )
-from generator.render.markup import bullet_list, esc, paragraph
+from generator.render.markup import bullet_list, esc, href, paragraph
 
 
 def event_date(ctx: Context, date: str) -> str:
@@ -64,7 +65,8 @@ def render_timeline(ctx: Context) -> str:
     if undated:
         note = ctx.L("timeline_undated_one") if len(undated) == 1 else ctx.L("timeline_undated", n=len(undated))
         parts.append(paragraph(esc(note), "dossier-note"))
-    parts.append(paragraph(f'<img src="timeline.svg" alt="{esc(ctx.L("nav_timeline"))}" class="dossier-chart">'))
+    keys = (ctx.L("timeline_several"), ctx.L("timeline_one"))
+    parts.append(timeline_chart(timeline_points(ctx), ctx.L("nav_timeline"), keys))
     by_date: dict[str, list[Event]] = defaultdict(list)
     for e in events:
         by_date[e.date].append(e)
@@ -82,6 +84,8 @@ def timeline_points(ctx: Context) -> list[Point]:
             + (f", {_time_of_day(ctx, e.time_of_day)}" if e.time_of_day else ""),
             e.label,
             len({m.article for m in e.mentions}),
+            href(TIMELINE, article_page(e.mentions[0].article), f"s{e.mentions[0].sentence}"),
+            e.mentions[0].text,
         )
         for e in ctx.dossier.timeline
     ]

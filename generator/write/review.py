@@ -9,10 +9,11 @@ other choices stand below it, commented twice ("# # drop: true").
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.model import Dossier
+from generator.model import Dossier, Issue
 
 # how doubtful each kind of item is (higher first); withheld items come first, least sure first
 WITHHELD = 10
@@ -133,13 +134,18 @@ def _scalar(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)  # a YAML scalar (JSON is YAML): quotes and escapes all text
 
 
-def review_yaml(items: list[Doubt]) -> str:
-    """Every item commented out, grouped by section in the order of the first doubt of each."""
+def review_yaml(items: list[Doubt], issues: Sequence[Issue] = ()) -> str:
+    """Every item commented out, grouped by section in the order of the first doubt of each; first
+    the problems with the input files (``issues``: skipped or read with reservations), which the
+    public pages do not show."""
     lines = [
         "# dossier review: the items the generator is least sure of, most doubtful first.",
         "# Uncomment an item (and its section line) in corrections.yaml and edit it; lines commented",
         "# twice are other choices. Uncommented as printed, an item only marks the item as checked.",
     ]
+    if issues:
+        lines.append("# input files skipped or read with reservations (fix the files, then build again):")
+        lines.extend(f"#   {' '.join(str(i).split())}" for i in issues)
     sections = list(dict.fromkeys(d.section for d in items))
     for section in sections:
         lines.append(f"# {section}:")

@@ -106,22 +106,18 @@ def test_scare_quotes_and_quoted_terms_are_not_speech(run) -> None:  # type: ign
         pytest.param(  # the authority behind "Angaben" speaks; the source phrase is not part of what it says
             "Nach Angaben der Polizei seien drei Menschen verletzt worden.",
             ("der Polizei", "seien drei Menschen verletzt worden"),
-            marks=pytest.mark.xfail(strict=True, reason=RULES_ONLY),
         ),
         pytest.param(
             "Nach Einschätzung von Experten wird der Schaden mehrere Millionen betragen.",
             ("Experten", "wird der Schaden mehrere Millionen betragen"),
-            marks=pytest.mark.xfail(strict=True, reason=RULES_ONLY),
         ),
         pytest.param(
             "Der Ökonomin Sara Klein zufolge steigen die Preise weiter.",
             ("Sara Klein", "steigen die Preise weiter"),
-            marks=pytest.mark.xfail(strict=True, reason=RULES_ONLY),
         ),
         pytest.param(
             "Die Gewerkschaft hat angekündigt, sie werde am Montag streiken.",
             ("Die Gewerkschaft", "sie werde am Montag streiken"),
-            marks=pytest.mark.xfail(strict=True, reason=RULES_ONLY),
         ),
         (
             "Augenzeugen berichteten, die Polizei habe Tränengas eingesetzt.",
@@ -151,19 +147,16 @@ def test_speaker_is_the_named_person_not_a_clause_fragment(run) -> None:  # type
     assert got[0][2].startswith("Die Kosten seien")
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_ONLY)
 def test_colon_frame_with_words_names_the_speaker(run) -> None:  # type: ignore[no-untyped-def]
     got = run("Die Ministerin Anna Berger kommentierte das mit den Worten: „Das ist ein schwarzer Tag für die Stadt.“")
     assert got == [("direct", "Anna Berger", "Das ist ein schwarzer Tag für die Stadt.")]
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_ONLY)
 def test_the_speakers_own_name_is_never_the_message(run) -> None:  # type: ignore[no-untyped-def]
     got = run("Der Sprecher der Behörde, Tim Kurz, teilte mit, dass die Straße gesperrt bleibe.")
     assert got == [("indirect", "Tim Kurz", "dass die Straße gesperrt bleibe")]
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_ONLY)
 def test_short_framed_quotation_is_speech(run) -> None:  # type: ignore[no-untyped-def]
     got = run("Verkehrsminister Jonas Weber nannte den Plan „völlig überzogen“.")
     assert got == [("direct", "Jonas Weber", "völlig überzogen")]
@@ -182,7 +175,6 @@ def test_speaker_is_never_an_abstract_noun_or_a_clause(run) -> None:  # type: ig
     assert not speakers & {"Die Ermittlungen", "Der rasche Einsatz der Truppen", "Zwei Drittel"}
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_ONLY)
 def test_the_one_spoken_to_is_not_the_speaker(run) -> None:  # type: ignore[no-untyped-def]
     got = run(
         "Bundespräsident Karl Weber hat in einem Gespräch mit seinem Amtskollegen Jan Novak bekräftigt, "
@@ -191,7 +183,6 @@ def test_the_one_spoken_to_is_not_the_speaker(run) -> None:  # type: ignore[no-u
     assert got and all(s != "Jan Novak" for _, s, _ in got)
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_ONLY)
 def test_a_message_an_inline_source_interrupts_is_one_quote(run) -> None:  # type: ignore[no-untyped-def]
     got = run("Unter den Toten sollen laut Innenminister Karl Weber neun Zivilisten gewesen sein.")
     assert len(got) == 1

@@ -6,18 +6,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.analyse.direct_speech import SENTENCE_END, Span
+from generator.analyse.speakers import Speakers
+from generator.analyse.speakers import finite as _finite
 from generator.analyse.speech_frames import Frames
+from generator.analyse.speech_sources import SourcePhrases
 from generator.lang import LanguageData
 from generator.model import ActorMention, Article, QuoteMention, Token
 
 
 class IndirectSpeech:
-    def __init__(self, lang: LanguageData, frames: Frames) -> None:
+    def __init__(self, lang: LanguageData, frames: Frames, speakers: Speakers) -> None:
         self.lang = lang
         self.q = lang.quotes
         self.frames = frames
+        self.speakers = speakers
+        self.sources = SourcePhrases(lang, speakers)
 
-    def find(self, article: Article, actors: Sequence[ActorMention], covered: Sequence[Span]) -> list[QuoteMention]:
+    def find(
+        self,
+        article: Article,
+        actors: Sequence[ActorMention],
+        covered: Sequence[Span],
+        pos: Sequence[Sequence[str]] | None = None,
+    ) -> list[QuoteMention]:
+        """``pos``: the sentences' part-of-speech tags; with them, a frame's speaker is its subject
+        (:meth:`Speakers.subject`), else the actor nearest its cue."""
         out: list[QuoteMention] = []
         for s, tokens in zip(article.sentences, article.tokens, strict=True):
             if article.paragraphs[s.paragraph].heading or not tokens:
@@ -34,6 +47,9 @@ class IndirectSpeech:
                     continue
             found = None
             if self.q.clause_openers:  # the comma frames below are German word order
+                commas = []
+            if pos is not None and commas:
+                found = self._tagged_frame(words, low, pos[s.index], commas)
                 commas = []
             # a frame after the last comma: "..., erklaerte X." / "..., berichtete das Staatsfernsehen."
             # (or right after any comma: "Er plane Gespräche, sagte Weber, dessen Land …")
@@ -57,6 +73,11 @@ class IndirectSpeech:
                         end_tok = len(words) - (1 if words[-1] in SENTENCE_END else 0)
                         found = (k, (after[0] + 1, end_tok), False)
                         break
+            if found is None and pos is not None and not self.q.clause_openers:
+                tagged = self.sources.find(article, s.index, actors, pos)
+                if tagged is not None:
+                    out.append(tagged)
+                continue
             if found is None:
                 source = self._source_phrase(article, tokens, low, actors)
                 if source is not None:
@@ -80,6 +101,13 @@ class IndirectSpeech:
                 continue
             k, (m0, m1), frame_after = found
             if m1 - m0 < 3:
+                continue
+            if pos is not None and not self.q.clause_openers:
+                name, a0, a1 = self.speakers.subject(article, actors, pos, s.index, k, frame_after)
+                start, end = tokens[m0].start, tokens[m1 - 1].end
+                message = article.body[start:end]
+                out.append(QuoteMention(start, end, message, "indirect", name if a0 is not None else None,
+                                        a0 if name else None, a1 if name else None, words[k]))  # fmt: skip
                 continue
             speaker, pron = self.frames.speaker_near(tokens, k, actors, tokens[k].start, forward=frame_after)
             if speaker is None:
@@ -106,6 +134,47 @@ class IndirectSpeech:
                 )
             )
         return out
+
+    def _tagged_frame(
+        self, words: Sequence[str], low: Sequence[str], tags: Sequence[str], commas: Sequence[int]
+    ) -> tuple[int, tuple[int, int], bool] | None:
+        """German frames read with the tags: (cue, (message start, end) in tokens, frame after it).
+
+        After: "…, sagte X." closes a clause with a finite verb of its own. Before: "X sagte, …",
+        "X hat angekündigt, …" with the cue in the main clause (not "Der Mann, der sagte, …") and a
+        reported clause after the comma ("dass …", a finite verb, "… zu tun"), not a relative clause."""
+        n = len(words)
+        end_tok = n - (1 if words[-1] in SENTENCE_END else 0)
+        for c in commas:
+            if c < 3 or not any(_finite(t) for t in tags[:c]):
+                continue
+            for k in range(c + 1, min(n, c + 3)):
+                introduces = k + 1 < n and words[k + 1] == ","  # "…, Lena Vogt, sagte, …"
+                if introduces or not (k == c + 1 or low[c + 1] in self.q.so_words):
+                    continue
+                if self.frames.is_cue(words[k], tags[k]) or (k == c + 1 and low[k] in self.q.so_words):
+                    return (k, (0, c), True)
+        for k in range(n):
+            if not self.frames.is_cue(words[k], tags[k]):
+                continue
+            after = [c for c in commas if c > k]
+            if not after or after[0] - k > self.q.frame_gap:
+                continue
+            before = max((c for c in commas if c < k), default=-1)
+            if any(t in ("PRELS", "KOUS", "PWAV", "PRELAT") for t in tags[before + 1 : k]):
+                continue  # the cue stands in a clause of its own
+            m0 = after[0] + 1
+            if m0 >= end_tok or tags[m0] in ("PRELS", "PRELAT", "PWAV", "PWS"):
+                continue
+            clause = range(m0, next((c for c in commas if c > m0), end_tok))
+            reported = (
+                low[m0] in self.q.that_words
+                or any(_finite(tags[j]) for j in clause)
+                or any(tags[j] == "PTKZU" or "(INF" in tags[j] or "(IZU" in tags[j] for j in clause)
+            )
+            if reported and (tags[m0] not in ("KOUS", "KOKOM") or low[m0] in self.q.that_words):
+                return (k, (m0, end_tok), False)
+        return None
 
     def _clause_frame(
         self,

@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.analyse.direct_speech import DirectSpeech, Span
 from generator.analyse.indirect_speech import IndirectSpeech
 from generator.analyse.labelled_speech import LabelledSpeech
+from generator.analyse.speakers import Speakers
 from generator.analyse.speech_frames import Frames
 from generator.analyse.speech_tagger import SpeechTagger
 from generator.lang import LanguageData
@@ -29,9 +30,10 @@ class QuoteExtractor:
         """``speech_model``: another model file than the packaged one (to measure one in training)."""
         self.lang = lang
         frames = Frames(lang)
-        self.direct = DirectSpeech(lang, frames)
+        self.speakers = Speakers(lang, frames)
+        self.direct = DirectSpeech(lang, frames, self.speakers)
         self._own_nouns = lang.quotes.learned_cues | lang.quotes.own_sources  # "eigenen Angaben", "own account"
-        self.indirect = IndirectSpeech(lang, frames)
+        self.indirect = IndirectSpeech(lang, frames, self.speakers)
         self.labelled = (
             LabelledSpeech(lang, SpeechTagger(lang, speech_model), frames)
             if speech_model is not None or SpeechTagger.available(lang.code)
@@ -89,7 +91,7 @@ class QuoteExtractor:
     ) -> tuple[QuoteMention, ...]:
         passages = self.direct.passages(article) if passages is None else passages
         if self.labelled is None or pos is None:
-            return self._rules(article, actors, passages)
+            return self._rules(article, actors, passages, pos)
         labelled = self.labelled.find(article, actors, pos, [(p.start, p.end) for p in passages])
         rules = [
             self.labelled.speakers.trusted(article, actors, pos, q) for q in self._rules(article, actors, passages)
@@ -100,18 +102,24 @@ class QuoteExtractor:
         return tuple(sorted(quotes, key=lambda m: m.start))
 
     def _rules(
-        self, article: Article, actors: Sequence[ActorMention], passages: Sequence[Span]
+        self,
+        article: Article,
+        actors: Sequence[ActorMention],
+        passages: Sequence[Span],
+        pos: Sequence[Sequence[str]] | None = None,
     ) -> tuple[QuoteMention, ...]:
         # 1. quotations that are speech, with their frames
-        direct = self.direct.find(article, actors, passages)
+        direct = self.direct.find(article, actors, passages, pos)
         covered = [d.span for d in direct]
         # 2. indirect speech in the sentences no quotation covers
-        out = self.indirect.find(article, actors, covered)
+        out = self.indirect.find(article, actors, covered, pos)
         # 3. direct speech; a quotation with no frame continues the speaker of the quote before it
         for d in direct:
             span, speaker, named_by, cue = d.span, d.speaker, d.named_by, d.cue
             name: str | None
-            if speaker is None and cue is None:
+            if d.said_by is not None and d.said_by[0] is not None:
+                name, s_start, s_end = d.said_by
+            elif speaker is None and cue is None:
                 before = [m for m in out if m.end <= span.start and m.speaker and span.start - m.end < 400]
                 prev = max(before, key=lambda m: m.end, default=None)
                 # someone else named between the earlier quote's sentence and this quotation: not surely

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator.analyse.speech_tagger import cue_stem
 from generator.lang import LanguageData
 from generator.model import ActorMention, Token
 
@@ -14,6 +15,11 @@ class Frames:
     def __init__(self, lang: LanguageData) -> None:
         self.lang = lang
         self.q = lang.quotes
+
+    def is_cue(self, word: str, tag: str) -> bool:
+        """A speech verb of the list, or a verb (by its tag) whose stem the cue list names ("angekündigt")."""
+        low = word.casefold()
+        return low in self.q.speech_verbs or (tag.startswith("VV") and cue_stem(low) in self.q.learned_cues)
 
     def cue(self, tokens: Sequence[Token], reverse: bool = False) -> int | None:
         order = range(len(tokens) - 1, -1, -1) if reverse else range(len(tokens))

@@ -44,16 +44,10 @@ class SourcePhrases:
                     s0 -= 1
                 span, src = (s0, i + 1), (s0, i)
             elif w == "laut" or (w in self.q.according_words and i + 1 < n and tags[i + 1] in _NP and w != "zufolge"):
-                e = i + 1
-                while e < n and (
-                    tags[e] in _NP or (low[e] in self.q.source_links and e + 1 < n and tags[e + 1] in _NP)
-                ):
-                    e += 1
+                e = _genitive(tags, low, _noun_phrase(tags, i + 1), self.q.source_links)
                 span, src = (i, e), (i + 1, e)
             elif w == "nach" and i + 1 < n and any(low[i + 1].endswith(x) for x in self._phrase_nouns):
-                e = i + 2
-                while e < n and (tags[e] in _NP or low[e] in self.q.source_links) and toks[e].text != ",":
-                    e += 1
+                e = _genitive(tags, low, i + 2, self.q.source_links)
                 span, src = (i, e), (i + 1, e)
             elif i + 1 < n and low[i + 1] == "zufolge" and any(w.endswith(x) for x in self._phrase_nouns):
                 continue  # handled as "X zufolge" at the next word
@@ -64,6 +58,11 @@ class SourcePhrases:
                 continue
             m0, m1 = message
             speaker, a, b = self.speakers.resolve(article, actors, pos, Run(si, src[0], src[1]))
+            g = src[0] + 1
+            if speaker is None and w == "nach" and g < src[1] and tags[g] == "ART" and low[g] in self.q.source_links:
+                # "nach Angaben der Stadt": whose statement it is, the genitive says, as written
+                a, b = toks[g].start, toks[src[1] - 1].end
+                speaker = article.body[a:b]
             start, end = toks[m0].start, toks[m1 - 1].end
             cue = " ".join(t.text for t in toks[span[0] : span[1]]) if w == "nach" else toks[i].text
             return QuoteMention(start, end, article.body[start:end], "indirect", speaker,
@@ -84,3 +83,24 @@ class SourcePhrases:
         else:
             m = (0, end)
         return m if m[1] - m[0] >= MIN_MESSAGE else None
+
+
+def _noun_phrase(tags: Sequence[str], i: int) -> int:
+    """The end of the noun phrase at token ``i``: articles and adjectives, then its nouns and names."""
+    n = len(tags)
+    while i < n and tags[i] in ("ART", "ADJ(A)", "ADJA", "PPOSAT", "PIAT", "CARD"):
+        i += 1
+    while i < n and tags[i] in ("NN", "NE", "FM"):
+        i += 1
+    return i
+
+
+def _genitive(tags: Sequence[str], low: Sequence[str], i: int, links: frozenset[str]) -> int:
+    """Past one genitive or "von" phrase after a head ending at ``i`` ("Angaben | der Polizei"), and
+    a short form in brackets ("(SWR)")."""
+    n = len(tags)
+    if i < n and low[i] in links and i + 1 < n and tags[i + 1] in _NP:
+        i = _noun_phrase(tags, i + 1 if tags[i] != "ART" else i)
+    if i + 2 < n and low[i] == "(" and low[i + 2] == ")":
+        i += 3
+    return i

@@ -197,3 +197,38 @@ def test_a_relative_clause_is_not_what_was_said(run) -> None:  # type: ignore[no
         "„Die Lage ist ernst“, hieß es in seiner Erklärung, die das Ministerium verbreitete."
     )
     assert got == [("direct", "Karl Weber", "Die Lage ist ernst")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an apposition right before the verb speaks, not the person in the genitive before it
+            "Der Nachfolger des zurückgetretenen Chefs Anton Huber, Karl Weber, kündigte an, die Firma werde umgebaut.",
+            ("Karl Weber", "die Firma werde umgebaut"),
+        ),
+        (  # a possessor does not speak: what it owns does
+            "Karl Webers Regierung erklärte am Montag, die Steuern würden nicht erhöht.",
+            ("Regierung", "die Steuern würden nicht erhöht"),
+        ),
+        (  # the one spoken to is not the speaker; the pronoun stands for the subject named before
+            "Die Ministerin Eva Roth traf Karl Weber. Sie warf dem Minister vor, er habe die Wahrheit verschwiegen.",
+            ("Eva Roth", "er habe die Wahrheit verschwiegen"),
+        ),
+        (  # a frame after the clause with a separable verb
+            "Die Brücke sei marode, teilte das Ministerium mit.",
+            ("das Ministerium", "Die Brücke sei marode"),
+        ),
+        (  # a source phrase with a noun phrase, and one that names no one
+            "Einem Bericht der Zeitung zufolge will der Konzern 500 Stellen streichen.",
+            ("der Zeitung", "will der Konzern 500 Stellen streichen"),
+        ),
+        ("Nach Polizeiangaben wurden zwei Menschen verletzt.", (None, "wurden zwei Menschen verletzt")),
+        (  # a time before the verb: the subject follows it
+            "Am Montag sagte Landrat Ole Hansen, die Straße bleibe gesperrt.",
+            ("Ole Hansen", "die Straße bleibe gesperrt"),
+        ),
+    ],
+)
+def test_the_frames_subject_speaks(run, text: str, expected: tuple[str | None, str]) -> None:  # type: ignore[no-untyped-def]
+    got = [(s, t) for k, s, t in run(text) if k == "indirect"]
+    assert got == [expected]

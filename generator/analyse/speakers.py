@@ -124,16 +124,22 @@ class Speakers:
         if tags[start] in _PREPOSITION or tags[start].startswith(("ADV", "PAV", "KOUS", "PROAV", "AV")):
             return self._phrase_at(article, actors, pos, si, fin + 1)  # "Am Montag sagte X"
         if toks[start].text.casefold() in self.q.pronouns and fin - start == 1:
-            person = self.frames.last_person(actors, toks[start].start)
+            person = self.antecedent(article, actors, toks[start].start)
             return (person.name if person else None), toks[start].start, toks[start].end
+        phrase = start
         for k in range(start, fin):
             hit = self._actor_at(actors, toks[k])
             if hit is None or hit.start != toks[k].start:
                 continue
             end = next((j for j in range(k, fin) if toks[j].end >= hit.end), k)
             if self._dependent(toks, tags, start, k, end):
+                if k == phrase:  # "Webers Regierung": the phrase is what the possessor owns
+                    phrase = end + 1
                 continue
             return hit.name, hit.start, hit.end
+        start = phrase
+        if start >= fin:
+            return None, None, None
         if tags[start] not in _NP_START and toks[start].text.casefold() not in self.q.possessives:
             return None, None, None
         e = start
@@ -163,6 +169,22 @@ class Speakers:
         return nxt < len(toks) and tags[nxt] in ("NN", "ADJ(A)", "ADJA") and toks[end].text.endswith("s")
 
     @staticmethod
+    def antecedent(article: Article, actors: Sequence[ActorMention], before: int) -> ActorMention | None:
+        """The person a pronoun at ``before`` stands for: the last person named as a sentence's subject
+        (at its start) in this sentence or the two before, else the last person named ("Die Ministerin
+        N. N. traf X. Sie warf dem Minister vor, …" → N. N.)."""
+        at = article.sentence_at(before)
+        first = article.sentences[max(0, at - 2)].start
+        persons = [a for a in actors if a.kind == "person" and first <= a.start < before]
+        subjects = [
+            a for a in persons if any(t.start == a.start for t in article.tokens[article.sentence_at(a.start)][:3])
+        ]
+        if subjects:
+            return subjects[-1]
+        earlier = [a for a in actors if a.kind == "person" and a.start < before]
+        return earlier[-1] if earlier else None
+
+    @staticmethod
     def _actor_at(actors: Sequence[ActorMention], tok: Token) -> ActorMention | None:
         return next((a for a in actors if a.start <= tok.start < a.end and a.kind in ("person", "organization")), None)
 
@@ -189,7 +211,7 @@ class Speakers:
             if hit is not None:
                 return hit.name, hit.start, hit.end
             if low in self.q.pronouns and tag.startswith("PPER"):
-                person = self.frames.last_person(actors, t.start)
+                person = self.antecedent(article, actors, t.start)
                 return (person.name if person else None), t.start, t.end
             if tag in _NP_START or low in self.q.possessives:
                 e = i

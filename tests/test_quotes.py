@@ -232,3 +232,26 @@ def test_a_relative_clause_is_not_what_was_said(run) -> None:  # type: ignore[no
 def test_the_frames_subject_speaks(run, text: str, expected: tuple[str | None, str]) -> None:  # type: ignore[no-untyped-def]
     got = [(s, t) for k, s, t in run(text) if k == "indirect"]
     assert got == [expected]
+
+
+def test_reported_speech_goes_on_in_its_mood(run) -> None:  # type: ignore[no-untyped-def]
+    """A sentence in the Konjunktiv I right after a quote continues it with its speaker; one in the
+    indicative ("wurde") is narration again."""
+    got = run(
+        "Landrat Ole Hansen sagte, die Lage sei ernst. Die Brücke bleibe bis Freitag gesperrt. "
+        "Danach wurde die Sitzung beendet."
+    )
+    assert got == [
+        ("indirect", "Ole Hansen", "die Lage sei ernst"),
+        ("indirect", "Ole Hansen", "Die Brücke bleibe bis Freitag gesperrt"),
+    ]
+
+
+def test_a_colon_after_a_phrase_names_the_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    got = run("Die Ministerin Anna Berger: „Wir haben alles getan, was wir konnten.“")
+    assert got == [("direct", "Anna Berger", "Wir haben alles getan, was wir konnten.")]
+
+
+def test_a_framed_name_in_quotation_marks_is_no_speech(run) -> None:  # type: ignore[no-untyped-def]
+    got = run("Ministerin Anna Berger sagte der Zeitung „Neues Blatt“, sie bleibe im Amt.")
+    assert got == [("indirect", "Anna Berger", "sie bleibe im Amt")]

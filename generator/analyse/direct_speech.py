@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.analyse.speakers import Speakers, finite
+from generator.analyse.speakers import Run, Speakers, finite
 from generator.analyse.speech_frames import Frames
 from generator.lang import LanguageData
 from generator.model import ActorMention, Article, Token
@@ -75,7 +75,8 @@ class DirectSpeech:
                 if tagged is not None:
                     said_by, cue, near = tagged
                     # one quoted noun is a term even so ("nannte die Demonstranten „Terroristen“")
-                    adjacent = adjacent or (near and (self.words(text) > 1 or text[:1].islower()))
+                    # nor is a name or title, however framed ("sagte der Zeitung „Neues Blatt“")
+                    adjacent = adjacent or (near and text[:1].islower())
             words = self.words(text)
             sentence_inside = any(ch in text for ch in SENTENCE_END) and words >= 3
             if words < self.q.min_words and not sentence_inside and not adjacent:
@@ -122,6 +123,10 @@ class DirectSpeech:
                         (":" if colon and not self.frames.is_cue(toks[k].text, tags[k]) else toks[k].text),
                         True,
                     )
+            if colon:  # "Der Innenminister: „…“": a phrase with no verb names the speaker
+                start = max((k + 1 for k in before if toks[k].text in ".;!?"), default=0)
+                said = self.speakers.resolve(article, actors, pos, Run(s.index, start, before[-1]))
+                return said, ":", True
         return None
 
     def quoted(self, body: str, start: int, end: int) -> list[Span]:
@@ -136,7 +141,7 @@ class DirectSpeech:
                 first
                 and ch in self._closers
                 and i > start
-                and not body[i - 1].isspace()
+                and (not body[i - 1].isspace() or body[i + 1 : i + 3].lstrip()[:1] in (",", ";"))
                 and (i + 1 >= end or body[i + 1] in ",.;:" or body[i + 1].isspace())
             )
             if closing_first and (not symmetric or body[i + 1 : i + 2] in (",", ".")):

@@ -140,7 +140,51 @@ class QuoteExtractor:
             end = span.start + len(text)
             out.append(QuoteMention(span.start, end, text, "direct", name, s_start, s_end, cue))
             out.sort(key=lambda m: m.start)
+        if pos is not None and self.lang.quotes.reported_mood_endings:
+            out = sorted(out + _continued(article, out, pos, self.lang), key=lambda m: m.start)
         return tuple(out)
+
+
+def _reported_mood(word: str, tag: str, lang: LanguageData) -> bool:
+    q = lang.quotes
+    low = word.casefold()
+    if not (tag.startswith(("VV", "VA", "VM")) and "FIN" in tag):
+        return False
+    return low in q.reported_mood_words or (
+        low.endswith(tuple(q.reported_mood_endings)) and not low.endswith(tuple(q.reported_mood_not_endings))
+    )
+
+
+def _continued(
+    article: Article, found: Sequence[QuoteMention], pos: Sequence[Sequence[str]], lang: LanguageData
+) -> list[QuoteMention]:
+    """Reported speech that goes on after its frame: a sentence right after a quote's sentence, in the
+    same paragraph or the next, no quote of its own and no quotation mark, whose finite verb is in the
+    mood of reported speech ("Er sagte, er komme später. Die Straße sei gesperrt.") continues that
+    quote with its speaker; a sentence with a speech verb of its own (a new frame) is not assumed to."""
+    quoted = {i for q in found for i in range(article.sentence_at(q.start), article.sentence_at(q.end - 1) + 1)}
+    by_sentence = {article.sentence_at(q.end - 1): q for q in found}
+    openers = {c for pair in lang.quotes.quote_marks for c in pair}
+    out: list[QuoteMention] = []
+    for s in article.sentences:
+        prev = by_sentence.get(s.index - 1)
+        if prev is None or s.index in quoted or prev.speaker is None or not s.text:
+            continue
+        if article.paragraphs[s.paragraph].heading or s.paragraph - article.sentences[s.index - 1].paragraph > 1:
+            continue
+        toks, tags = article.tokens[s.index], pos[s.index]
+        if any(ch in openers for ch in s.text) or any(t.text.casefold() in lang.quotes.speech_verbs for t in toks):
+            continue
+        if not any(_reported_mood(t.text, tag, lang) for t, tag in zip(toks, tags, strict=True)):
+            continue
+        end = len(toks) - (1 if toks[-1].text in ".!?" else 0)
+        if end < 3:
+            continue
+        a, b = toks[0].start, toks[end - 1].end
+        q = QuoteMention(a, b, article.body[a:b], "indirect", prev.speaker, prev.speaker_start, prev.speaker_end, None)
+        out.append(q)
+        by_sentence[s.index] = q
+    return out
 
 
 def _combined(article: Article, labelled: Sequence[QuoteMention], rules: Sequence[QuoteMention]) -> list[QuoteMention]:

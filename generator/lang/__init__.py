@@ -252,6 +252,11 @@ class QuoteCues:
     own_sources: frozenset[str] = frozenset()  # the nouns after one ("Angaben", "account")
     source_links: frozenset[str] = frozenset()  # inside a source's name ("nach Angaben der Polizei")
     final_frame_words: int = 0  # "…, the ministry said.": the subject between comma and verb, at most
+    # the mood of reported speech (German Konjunktiv I: "sei", "habe"): a sentence in it after a quote
+    # goes on reporting; its finite verbs written so (whole words, and endings less the ones excluded)
+    reported_mood_words: frozenset[str] = frozenset()
+    reported_mood_endings: frozenset[str] = frozenset()
+    reported_mood_not_endings: frozenset[str] = frozenset()
     # learned from annotated speech (``speech_cues.yaml``, written by bench/train_quotes.py):
     learned_cues: frozenset[str] = frozenset()  # word forms that cue speech ("sagte", "laut", "Angaben")
     source_heads: frozenset[str] = frozenset()  # nouns that head a speaker's phrase ("Sprecher", "Polizei")
@@ -357,6 +362,9 @@ def _quote_cues(code: str) -> QuoteCues:
         source_links=_word_set(data, "source_links", where, allow_empty=True),
         own_words=_word_set(data, "own_words", where, allow_empty=True),
         own_sources=_word_set(data, "own_sources", where, allow_empty=True),
+        reported_mood_words=_word_set(data, "reported_mood_words", where, allow_empty=True),
+        reported_mood_endings=_word_set(data, "reported_mood_endings", where, allow_empty=True),
+        reported_mood_not_endings=_word_set(data, "reported_mood_not_endings", where, allow_empty=True),
         learned_cues=_word_set(learned, "cues", learned_where, allow_empty=True),
         source_heads=_word_set(learned, "source_heads", learned_where, allow_empty=True),
     )

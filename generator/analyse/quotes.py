@@ -246,7 +246,7 @@ def _names_its_speaker(q: QuoteMention, has_verb: bool) -> bool:
 
 def _has_verb(article: Article, pos: Sequence[Sequence[str]], q: QuoteMention) -> bool:
     return any(
-        tag.startswith(("VV(", "VA(", "VM("))
+        tag.startswith(("VV", "VA", "VM"))  # HanTa German "VV(FIN)", the English mapping "VVFIN"
         for s in article.sentences
         if s.start < q.end and q.start < s.end  # the quote's sentences only
         for t, tag in zip(article.tokens[s.index], pos[s.index], strict=True)

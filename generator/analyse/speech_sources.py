@@ -49,15 +49,21 @@ class SourcePhrases:
             elif w == "nach" and i + 1 < n and any(low[i + 1].endswith(x) for x in self._phrase_nouns):
                 e = _genitive(tags, low, i + 2, self.q.source_links)
                 span, src = (i, e), (i + 1, e)
+            elif w == "nach" and i + 2 < n and low[i + 1] in self.q.own_words and low[i + 2] in self._phrase_nouns:
+                span, src = (i, i + 3), (i, i)  # "nach eigenen Angaben": the subject (QuoteExtractor._own_source)
             elif i + 1 < n and low[i + 1] == "zufolge" and any(w.endswith(x) for x in self._phrase_nouns):
                 continue  # handled as "X zufolge" at the next word
-            if span is None or src is None or src[1] <= src[0]:
+            if span is None or src is None or (src[1] <= src[0] and span[1] - span[0] != 3):
                 continue
             message = self._message(toks, span, n)
             if message is None:
                 continue
             m0, m1 = message
-            speaker, a, b = self.speakers.resolve(article, actors, pos, Run(si, src[0], src[1]))
+            speaker, a, b = (
+                self.speakers.resolve(article, actors, pos, Run(si, src[0], src[1]))
+                if src[1] > src[0]
+                else (None, None, None)
+            )
             g = src[0] + 1
             if speaker is None and w == "nach" and g < src[1] and tags[g] == "ART" and low[g] in self.q.source_links:
                 # "nach Angaben der Stadt": whose statement it is, the genitive says, as written

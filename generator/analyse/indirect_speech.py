@@ -3,15 +3,32 @@ source phrase ("nach Angaben der Polizei …", "ersten Angaben zufolge …") or 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from generator.analyse.direct_speech import SENTENCE_END, Span
-from generator.analyse.speakers import Speakers
+from generator.analyse.speakers import Run, Speakers
 from generator.analyse.speakers import finite as _finite
 from generator.analyse.speech_frames import Frames
 from generator.analyse.speech_sources import SourcePhrases
 from generator.lang import LanguageData
 from generator.model import ActorMention, Article, QuoteMention, Token
+
+_NAMING = ("ART", "NN", "NE", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "FM")  # what starts a speaker's phrase
+_SUBORDINATE = ("KOUS", "PRELS", "PRELAT", "PWAV", "KOUI")  # a clause they start is no main clause
+
+
+def _main_clause(words: Sequence[str], tags: Sequence[str], c: int) -> bool:
+    """Whether the words before token ``c`` hold a finite verb outside a subordinate or relative clause
+    ("Falls …, droht …" and "In einem Bericht, der … vorgelegt wurde, fordert …" do not)."""
+    start = 0
+    for j in range(c + 1):
+        if j == c or words[j] == ",":
+            first = tags[start] if start < j else ""
+            if first not in _SUBORDINATE and any(_finite(t) for t in tags[start:j]):
+                return True
+            start = j + 1
+    return False
 
 
 class IndirectSpeech:
@@ -48,6 +65,11 @@ class IndirectSpeech:
             found = None
             if self.q.clause_openers:  # the comma frames below are German word order
                 commas = []
+            if pos is not None and commas and self.q.as_words:
+                as_frame = self._as_frame(article, s.index, actors, pos, commas)
+                if as_frame is not None:
+                    out.append(as_frame)
+                    continue
             if pos is not None and commas:
                 found = self._tagged_frame(words, low, pos[s.index], commas)
                 commas = []
@@ -135,6 +157,40 @@ class IndirectSpeech:
             )
         return out
 
+    def _as_frame(
+        self,
+        article: Article,
+        si: int,
+        actors: Sequence[ActorMention],
+        pos: Sequence[Sequence[str]],
+        commas: Sequence[int],
+    ) -> QuoteMention | None:
+        """ "Wie die Zeitung berichtet, will …" / "…, wie ein Sprecher mitteilte.": the clause of "wie"
+        ends in a cue verb; its words before the verb name the speaker, the rest of the sentence is said."""
+        toks, tags = article.tokens[si], pos[si]
+        n = len(toks)
+        end_tok = n - (1 if toks[-1].text in SENTENCE_END else 0)
+        bounds = [-1, *commas, end_tok]
+        for b0, b1 in itertools.pairwise(bounds):
+            w = b0 + 1
+            if w >= b1 or toks[w].text.casefold() not in self.q.as_words or b1 - w < 3:
+                continue
+            verb = b1 - 1
+            while (
+                verb > w and tags[verb].startswith(("VA", "VM")) and not self.frames.is_cue(toks[verb].text, tags[verb])
+            ):
+                verb -= 1  # "wie X mitgeteilt hatte"
+            if not self.frames.is_cue(toks[verb].text, tags[verb]):
+                continue
+            m0, m1 = (b1 + 1, end_tok) if b0 < 0 else (0, b0)
+            if m1 - m0 < 3:
+                continue
+            speaker, a, b = self.speakers.resolve(article, actors, pos, Run(si, w + 1, verb))
+            start, end = toks[m0].start, toks[m1 - 1].end
+            return QuoteMention(start, end, article.body[start:end], "indirect", speaker,
+                                a if speaker else None, b if speaker else None, toks[verb].text)  # fmt: skip
+        return None
+
     def _tagged_frame(
         self, words: Sequence[str], low: Sequence[str], tags: Sequence[str], commas: Sequence[int]
     ) -> tuple[int, tuple[int, int], bool] | None:
@@ -146,13 +202,15 @@ class IndirectSpeech:
         n = len(words)
         end_tok = n - (1 if words[-1] in SENTENCE_END else 0)
         for c in commas:
-            if c < 3 or not any(_finite(t) for t in tags[:c]):
+            if c < 3 or not _main_clause(words, tags, c):
                 continue
             for k in range(c + 1, min(n, c + 3)):
                 introduces = k + 1 < n and words[k + 1] == ","  # "…, Lena Vogt, sagte, …"
                 if introduces or not (k == c + 1 or low[c + 1] in self.q.so_words):
                     continue
-                if self.frames.is_cue(words[k], tags[k]) or (k == c + 1 and low[k] in self.q.so_words):
+                # "…, so der Minister" (not "…, so wurden …", "…, so dass …")
+                so = k == c + 1 and low[k] in self.q.so_words and k + 1 < n and tags[k + 1] in _NAMING
+                if self.frames.is_cue(words[k], tags[k]) or so:
                     return (k, (0, c), True)
         for k in range(n):
             if not self.frames.is_cue(words[k], tags[k]):
@@ -172,7 +230,7 @@ class IndirectSpeech:
                 or any(_finite(tags[j]) for j in clause)
                 or any(tags[j] == "PTKZU" or "(INF" in tags[j] or "(IZU" in tags[j] for j in clause)
             )
-            if reported and (tags[m0] not in ("KOUS", "KOKOM") or low[m0] in self.q.that_words):
+            if reported and (tags[m0] not in ("KOUS", "KOKOM", "KOUI") or low[m0] in self.q.that_words):
                 return (k, (m0, end_tok), False)
         return None
 

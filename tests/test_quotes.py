@@ -265,3 +265,14 @@ def test_an_adverb_or_a_subordinate_clause_is_no_frame(run) -> None:  # type: ig
         "Die Preise stiegen, so wurden viele Waren teurer."
     )
     assert got == [("indirect", "Ole Hansen", "In Berlin sei es ruhig")]
+
+
+def test_coordinated_cue_and_long_source_phrases(run) -> None:  # type: ignore[no-untyped-def]
+    got = run(
+        "Einer der Demonstranten, Karl Weber, dankte den Helfern und ergänzte, der Protest sei nötig. "
+        "Nach Angaben eines Sprechers der Polizei wurde niemand verletzt."
+    )
+    assert got == [
+        ("indirect", "Karl Weber", "der Protest sei nötig"),
+        ("indirect", "eines Sprechers der Polizei", "wurde niemand verletzt"),
+    ]

@@ -108,6 +108,10 @@ class Speakers:
             fin -= 1
         if not finite(tags[fin]):
             fin = verb
+        if fin > 0 and tags[fin - 1] == "KON":  # "X dankte … und ergänzte, …": the subject they share
+            prev = max((j for j in range(fin - 1) if finite(tags[j])), default=None)
+            if prev is not None:
+                return self.subject(article, actors, pos, si, prev, after=False)
         start = fin
         while start > 0 and toks[start - 1].text not in ".;:!?" and not finite(tags[start - 1]):
             start -= 1

@@ -65,7 +65,13 @@ class SourcePhrases:
                 else (None, None, None)
             )
             g = src[0] + 1
-            if speaker is None and w == "nach" and g < src[1] and tags[g] == "ART" and low[g] in self.q.source_links:
+            if (
+                speaker is None
+                and w == "nach"
+                and g < src[1]
+                and tags[g] in ("ART", "PIAT")
+                and low[g] not in self.q.dative_articles
+            ):
                 # "nach Angaben der Stadt": whose statement it is, the genitive says, as written
                 a, b = toks[g].start, toks[src[1] - 1].end
                 speaker = article.body[a:b]
@@ -102,11 +108,12 @@ def _noun_phrase(tags: Sequence[str], i: int) -> int:
 
 
 def _genitive(tags: Sequence[str], low: Sequence[str], i: int, links: frozenset[str]) -> int:
-    """Past one genitive or "von" phrase after a head ending at ``i`` ("Angaben | der Polizei"), and
+    """Past up to two genitive or "von" phrases after a head ending at ``i`` ("Angaben | der Polizei"), and
     a short form in brackets ("(SWR)")."""
     n = len(tags)
-    if i < n and low[i] in links and i + 1 < n and tags[i + 1] in _NP:
-        i = _noun_phrase(tags, i + 1 if tags[i] != "ART" else i)
+    for _ in range(2):  # "nach Angaben | eines Sprechers | der Polizei"
+        if i < n and (low[i] in links or tags[i] == "PIAT") and i + 1 < n and tags[i + 1] in _NP:
+            i = _noun_phrase(tags, i + 1 if tags[i] not in ("ART", "PIAT") else i)
     if i + 2 < n and low[i] == "(" and low[i + 2] == ")":
         i += 3
     return i

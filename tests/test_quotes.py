@@ -276,3 +276,17 @@ def test_coordinated_cue_and_long_source_phrases(run) -> None:  # type: ignore[n
         ("indirect", "Karl Weber", "der Protest sei nötig"),
         ("indirect", "eines Sprechers der Polizei", "wurde niemand verletzt"),
     ]
+
+
+def test_subjects_of_speech_verbs(run) -> None:  # type: ignore[no-untyped-def]
+    """A speech verb's subject speaks as written, one phrase only; a passive cue has no subject that speaks."""
+    got = run(
+        "Ein Kommentator schrieb, die Schule habe versagt. "
+        "Daraufhin forderte der Gesetzgeber eine Klausel, die Stadt müsse zahlen. "
+        "Der Ministerin wird vorgeworfen, sie habe gelogen."
+    )
+    assert got == [
+        ("indirect", "Ein Kommentator", "die Schule habe versagt"),
+        ("indirect", "der Gesetzgeber", "die Stadt müsse zahlen"),
+        ("indirect", None, "sie habe gelogen"),
+    ]

@@ -108,6 +108,8 @@ class Speakers:
             fin -= 1
         if not finite(tags[fin]):
             fin = verb
+        if "PP" in tags[verb] and toks[fin].text.casefold() in self.q.passive_auxiliaries:
+            return None, None, None  # "Der Ministerin wird vorgeworfen, …": no one speaks as subject
         if fin > 0 and tags[fin - 1] == "KON":  # "X dankte … und ergänzte, …": the subject they share
             prev = max((j for j in range(fin - 1) if finite(tags[j])), default=None)
             if prev is not None:
@@ -149,7 +151,7 @@ class Speakers:
         e = start
         while e < fin and toks[e].text not in ",;:" and tags[e] not in _PREPOSITION:
             e += 1
-        return self.resolve(article, actors, pos, Run(si, start, e)) if e > start else (None, None, None)
+        return self.resolve(article, actors, pos, Run(si, start, e), subject=True) if e > start else (None, None, None)
 
     def _dependent(self, toks: Sequence[Token], tags: Sequence[str], start: int, k: int, end: int) -> bool:
         """The actor at tokens ``k``..``end`` depends on another word: a preposition or another noun
@@ -221,10 +223,17 @@ class Speakers:
                 e = i
                 while e < n and (tags[e] in _NP_START or tags[e] == "PPOSAT") and toks[e].text not in ",":
                     e += 1
+                    if (
+                        e < n
+                        and tags[e - 1] in ("NN", "NE")
+                        and tags[e] == "ART"
+                        and toks[e].text.casefold() not in (self.lang.figures.genitive_links)
+                    ):
+                        break  # another phrase begins: "der Gesetzgeber | eine Klausel"
                     if e < n and tags[e - 1] in ("NN", "NE") and tags[e] == "ART" and e + 1 < n:
                         continue  # a genitive after the head: "der Sprecher der Polizei"
                 if e > i:
-                    return self.resolve(article, actors, pos, Run(si, i, e))
+                    return self.resolve(article, actors, pos, Run(si, i, e), subject=True)
             i += 1
         return None, None, None
 
@@ -256,9 +265,17 @@ class Speakers:
         return replace(q, speaker=None, speaker_start=None, speaker_end=None)
 
     def resolve(
-        self, article: Article, actors: Sequence[ActorMention], pos: Sequence[Sequence[str]], run: Run
+        self,
+        article: Article,
+        actors: Sequence[ActorMention],
+        pos: Sequence[Sequence[str]],
+        run: Run,
+        subject: bool = False,
     ) -> tuple[str | None, int | None, int | None]:
-        """The speaker a source run names, or None when it names none a reader could trust."""
+        """The speaker a source run names, or None when it names none a reader could trust.
+        ``subject``: the run is the subject of a speech verb, so any noun phrase without a number
+        speaks as written ("Ein Kommentator schrieb: …"), not only one headed by a known person or
+        group noun."""
         toks = article.tokens[run.sentence][run.start : run.end]
         tags = pos[run.sentence][run.start : run.end]
         a, b = toks[0].start, toks[-1].end
@@ -306,7 +323,8 @@ class Speakers:
             h -= first
             a = toks[0].start
         head = words[h]
-        if not names_someone(h, learned=True):
+        plain_subject = subject and tags[h] == "NN" and "CARD" not in tags
+        if not names_someone(h, learned=True) and not plain_subject:
             return None, None, None
         if cues.is_role(head):  # "der polnische Präsident": the person the article gives that role
             holder = self.frames.role_holder(head, actors, toks[h].start)

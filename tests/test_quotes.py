@@ -290,3 +290,23 @@ def test_subjects_of_speech_verbs(run) -> None:  # type: ignore[no-untyped-def]
         ("indirect", "der Gesetzgeber", "die Stadt müsse zahlen"),
         ("indirect", None, "sie habe gelogen"),
     ]
+
+
+def test_english_possessor_and_the_one_told(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """English: a possessor does not speak ("Karl Weber's government said"); "told reporters" may be
+    followed by a clause that opens with an article when its auxiliary comes soon."""
+    root = tmp_path_factory.mktemp("quotes-en")
+    lang = load_language("en")
+    reader = Reader(load_config({"seeds": str(root), "docs": str(root / "o"), "force_language": "en"}, root))
+    actors, pos, quotes = ActorExtractor(lang, Tagger(lang)), PosTagger(lang), QuoteExtractor(lang)
+    text = (
+        "Prime Minister Karl Weber's government said the tax would not rise. "
+        "The mayor told reporters the city would rebuild the school."
+    )
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    tags = [pos.tag([t.text for t in tokens]) for tokens in article.tokens]
+    got = [(q.kind, q.speaker, q.text) for q in quotes.extract(article, actors.extract(article, tags), tags)]
+    assert got == [
+        ("indirect", "Prime Minister Karl Weber's government", "the tax would not rise"),
+        ("indirect", "The mayor", "the city would rebuild the school"),
+    ]

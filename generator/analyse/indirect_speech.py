@@ -303,6 +303,12 @@ class IndirectSpeech:
                 j >= end_tok
                 or not (
                     (low[j] in q.pronouns if w in q.addressee_verbs else low[j] in q.clause_openers)
+                    # "told reporters the city would …": an opener whose clause has its auxiliary soon
+                    or (
+                        w in q.addressee_verbs
+                        and low[j] in q.clause_openers
+                        and any(x in q.clause_auxiliaries for x in low[j + 1 : min(end_tok, j + 5)])
+                    )
                     # a bare noun and its verb: "said profits had fallen", "said prices rose"
                     or (
                         w not in q.addressee_verbs

@@ -49,6 +49,8 @@ class Frames:
             low = t.text.casefold()
             for a in actors:
                 if a.start <= t.start < a.end and a.kind in ("person", "organization"):
+                    if not forward and self._possessor(span, n, a):
+                        return None, None  # "Karl Weber's government said": the government speaks
                     return a, None
             after = n + 1 if forward else n - 1  # the word after it in reading order
             owned = span[after].text if 0 <= after < len(span) else ""
@@ -69,6 +71,17 @@ class Frames:
                 if holder is not None:
                     return holder, t
         return None, None
+
+    def _possessor(self, reversed_span: Sequence[Token], n: int, actor: ActorMention) -> bool:
+        """The actor owns the noun after it ("Weber's government"): its last word carries the
+        possessive ending the language data names (English "'s"), a word follows it before the verb."""
+        marks = self.q.possessor_endings
+        if not marks or n == 0:
+            return False
+        after = reversed_span[n - 1]  # the word after this one in reading order
+        return after.start >= actor.end - 2 and (
+            any(after.text == m for m in marks) or any(reversed_span[n].text.endswith(m) for m in marks)
+        )
 
     @staticmethod
     def role_holder(role: str, actors: Sequence[ActorMention], at: int) -> ActorMention | None:

@@ -255,6 +255,7 @@ class QuoteCues:
     # the mood of reported speech (German Konjunktiv I: "sei", "habe"): a sentence in it after a quote
     # goes on reporting; its finite verbs written so (whole words, and endings less the ones excluded)
     reported_mood_words: frozenset[str] = frozenset()
+    possessor_endings: frozenset[str] = frozenset()  # "Weber's government": the owner does not speak
     passive_auxiliaries: frozenset[str] = frozenset()  # "Ihm wird vorgeworfen, …": no subject speaks
     as_words: frozenset[str] = frozenset()  # "wie X berichtet, …": a clause of its own that frames speech
     reported_mood_endings: frozenset[str] = frozenset()
@@ -366,6 +367,11 @@ def _quote_cues(code: str) -> QuoteCues:
         own_sources=_word_set(data, "own_sources", where, allow_empty=True),
         reported_mood_words=_word_set(data, "reported_mood_words", where, allow_empty=True),
         as_words=_word_set(data, "as_words", where, allow_empty=True) if "as_words" in data else frozenset(),
+        possessor_endings=(
+            frozenset(data["possessor_endings"].split())
+            if isinstance(data.get("possessor_endings"), str)
+            else frozenset()
+        ),
         passive_auxiliaries=(
             _word_set(data, "passive_auxiliaries", where, allow_empty=True)
             if "passive_auxiliaries" in data

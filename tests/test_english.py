@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from generator.lang import load_language
 from generator.write.export import dossier_json
 from tests.conftest import gather_texts
@@ -185,9 +183,6 @@ def test_english_weekdays_run_in_the_direction_of_their_verb(tmp_path: Path) -> 
     }
 
 
-@pytest.mark.xfail(
-    strict=True, reason="rules only since the SpkAtt-fitted speech model was removed (licence); issue 27"
-)
 def test_own_account_names_the_subject_as_the_source(tmp_path: Path) -> None:
     """ "X hat nach eigenen Angaben …": the subject is the source; the dateline is no part of what is said."""
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(MIXED.glob("*.txt"))}

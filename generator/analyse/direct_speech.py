@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.analyse.speakers import Run, Speakers, finite
 from generator.analyse.speech_frames import Frames
 from generator.lang import LanguageData
 from generator.model import ActorMention, Article, Token
@@ -34,11 +35,14 @@ class Direct:
     speaker: ActorMention | None
     named_by: Token | ActorMention | None
     cue: str | None
+    # with part-of-speech tags: the speaker's name (an actor's, or a phrase as written) and its offsets
+    said_by: tuple[str | None, int | None, int | None] | None = None
 
 
 class DirectSpeech:
-    def __init__(self, lang: LanguageData, frames: Frames) -> None:
+    def __init__(self, lang: LanguageData, frames: Frames, speakers: Speakers | None = None) -> None:
         self.lang = lang
+        self.speakers = speakers
         self.q = lang.quotes
         self.frames = frames
         self._openers = {o: c for o, c in self.q.quote_marks}
@@ -49,22 +53,81 @@ class DirectSpeech:
         return [span for p in article.paragraphs if not p.heading for span in self.quoted(article.body, p.start, p.end)]
 
     def find(
-        self, article: Article, actors: Sequence[ActorMention], passages: Sequence[Span] | None = None
+        self,
+        article: Article,
+        actors: Sequence[ActorMention],
+        passages: Sequence[Span] | None = None,
+        pos: Sequence[Sequence[str]] | None = None,
     ) -> list[Direct]:
         """Quotations that are speech (quoted terms left out), with their frames; ``passages``: the
-        article's :meth:`passages`, when the caller has them already."""
+        article's :meth:`passages`, when the caller has them already; ``pos``: the sentences' tags
+        (with them the speaker is the frame's subject, and a short quotation its verb frames in the
+        same clause is speech: "X nannte den Plan „völlig überzogen“")."""
         direct: list[Direct] = []
         for span in self.passages(article) if passages is None else passages:
             text = article.body[span.start : span.end].strip()
             if not text:
                 continue
             speaker, named_by, cue, adjacent = self.attribute(article, span.start, span.end, actors)
+            said_by = None
+            if pos is not None and self.speakers is not None and not self.q.clause_openers:
+                tagged = self._tagged(article, span.start, span.end, actors, pos)
+                if tagged is not None:
+                    said_by, cue, near = tagged
+                    # one quoted noun is a term even so ("nannte die Demonstranten „Terroristen“")
+                    # nor is a name or title, however framed ("sagte der Zeitung „Neues Blatt“")
+                    adjacent = adjacent or (near and text[:1].islower())
             words = self.words(text)
             sentence_inside = any(ch in text for ch in SENTENCE_END) and words >= 3
             if words < self.q.min_words and not sentence_inside and not adjacent:
                 continue  # a quoted term, not speech
-            direct.append(Direct(span, speaker, named_by, cue))
+            direct.append(Direct(span, speaker, named_by, cue, said_by))
         return direct
+
+    def _tagged(
+        self, article: Article, qs: int, qe: int, actors: Sequence[ActorMention], pos: Sequence[Sequence[str]]
+    ) -> tuple[tuple[str | None, int | None, int | None], str, bool] | None:
+        """(speaker, cue, whether the cue frames the quotation in its own clause) from the tagged frame:
+        after the quotation ("„…“, sagte X", "„…“, so X") or before it in its sentence ("X sagte: „…“",
+        "X nannte den Plan „…“", "X zeigte sich zuversichtlich: „…“")."""
+        assert self.speakers is not None
+        for s in article.sentences:
+            if not (s.start < qe <= s.end):
+                continue
+            toks, tags = article.tokens[s.index], pos[s.index]
+            after = [k for k, t in enumerate(toks) if t.start > qe]
+            if after and toks[after[0]].text in ",":
+                for k in after[1:4]:
+                    so = toks[k].text.casefold() in self.q.so_words and k == after[1]
+                    if so or self.frames.is_cue(toks[k].text, tags[k]):
+                        between = any(toks[j].text[:1].isalnum() for j in range(after[1], k))
+                        said = self.speakers.subject(article, actors, pos, s.index, k, after=not between)
+                        return said, toks[k].text, True
+                    if toks[k].text in ",.;:!?":
+                        break
+        for s in article.sentences:
+            if not (s.start <= qs < s.end):
+                continue
+            toks, tags = article.tokens[s.index], pos[s.index]
+            before = [k for k, t in enumerate(toks) if t.end < qs]
+            if not before:
+                return None
+            colon = toks[before[-1]].text == ":"
+            for k in reversed(before):
+                if toks[k].text in ".;!?" or (toks[k].text == "," and not colon):
+                    break
+                if self.frames.is_cue(toks[k].text, tags[k]) or (colon and finite(tags[k])):
+                    said = self.speakers.subject(article, actors, pos, s.index, k, after=False)
+                    return (
+                        said,
+                        (":" if colon and not self.frames.is_cue(toks[k].text, tags[k]) else toks[k].text),
+                        True,
+                    )
+            if colon:  # "Der Innenminister: „…“": a phrase with no verb names the speaker
+                start = max((k + 1 for k in before if toks[k].text in ".;!?"), default=0)
+                said = self.speakers.resolve(article, actors, pos, Run(s.index, start, before[-1]))
+                return said, ":", True
+        return None
 
     def quoted(self, body: str, start: int, end: int) -> list[Span]:
         """Quoted passages (inside the marks) in ``body[start:end]`` (one paragraph)."""
@@ -78,7 +141,7 @@ class DirectSpeech:
                 first
                 and ch in self._closers
                 and i > start
-                and not body[i - 1].isspace()
+                and (not body[i - 1].isspace() or body[i + 1 : i + 3].lstrip()[:1] in (",", ";"))
                 and (i + 1 >= end or body[i + 1] in ",.;:" or body[i + 1].isspace())
             )
             if closing_first and (not symmetric or body[i + 1 : i + 2] in (",", ".")):

@@ -3,21 +3,51 @@ source phrase ("nach Angaben der Polizei …", "ersten Angaben zufolge …") or 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from generator.analyse.direct_speech import SENTENCE_END, Span
+from generator.analyse.speakers import Run, Speakers
+from generator.analyse.speakers import finite as _finite
 from generator.analyse.speech_frames import Frames
+from generator.analyse.speech_sources import SourcePhrases
 from generator.lang import LanguageData
 from generator.model import ActorMention, Article, QuoteMention, Token
 
+_NAMING = ("ART", "NN", "NE", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "FM")  # what starts a speaker's phrase
+_SUBORDINATE = ("KOUS", "PRELS", "PRELAT", "PWAV", "KOUI")  # a clause they start is no main clause
+
+
+def _main_clause(words: Sequence[str], tags: Sequence[str], c: int) -> bool:
+    """Whether the words before token ``c`` hold a finite verb outside a subordinate or relative clause
+    ("Falls …, droht …" and "In einem Bericht, der … vorgelegt wurde, fordert …" do not)."""
+    start = 0
+    for j in range(c + 1):
+        if j == c or words[j] == ",":
+            first = tags[start] if start < j else ""
+            if first not in _SUBORDINATE and any(_finite(t) for t in tags[start:j]):
+                return True
+            start = j + 1
+    return False
+
 
 class IndirectSpeech:
-    def __init__(self, lang: LanguageData, frames: Frames) -> None:
+    def __init__(self, lang: LanguageData, frames: Frames, speakers: Speakers) -> None:
         self.lang = lang
         self.q = lang.quotes
         self.frames = frames
+        self.speakers = speakers
+        self.sources = SourcePhrases(lang, speakers)
 
-    def find(self, article: Article, actors: Sequence[ActorMention], covered: Sequence[Span]) -> list[QuoteMention]:
+    def find(
+        self,
+        article: Article,
+        actors: Sequence[ActorMention],
+        covered: Sequence[Span],
+        pos: Sequence[Sequence[str]] | None = None,
+    ) -> list[QuoteMention]:
+        """``pos``: the sentences' part-of-speech tags; with them, a frame's speaker is its subject
+        (:meth:`Speakers.subject`), else the actor nearest its cue."""
         out: list[QuoteMention] = []
         for s, tokens in zip(article.sentences, article.tokens, strict=True):
             if article.paragraphs[s.paragraph].heading or not tokens:
@@ -34,6 +64,14 @@ class IndirectSpeech:
                     continue
             found = None
             if self.q.clause_openers:  # the comma frames below are German word order
+                commas = []
+            if pos is not None and commas and self.q.as_words:
+                as_frame = self._as_frame(article, s.index, actors, pos, commas)
+                if as_frame is not None:
+                    out.append(as_frame)
+                    continue
+            if pos is not None and commas:
+                found = self._tagged_frame(words, low, pos[s.index], commas)
                 commas = []
             # a frame after the last comma: "..., erklaerte X." / "..., berichtete das Staatsfernsehen."
             # (or right after any comma: "Er plane Gespräche, sagte Weber, dessen Land …")
@@ -57,6 +95,11 @@ class IndirectSpeech:
                         end_tok = len(words) - (1 if words[-1] in SENTENCE_END else 0)
                         found = (k, (after[0] + 1, end_tok), False)
                         break
+            if found is None and pos is not None and not self.q.clause_openers:
+                tagged = self.sources.find(article, s.index, actors, pos)
+                if tagged is not None:
+                    out.append(tagged)
+                continue
             if found is None:
                 source = self._source_phrase(article, tokens, low, actors)
                 if source is not None:
@@ -80,6 +123,13 @@ class IndirectSpeech:
                 continue
             k, (m0, m1), frame_after = found
             if m1 - m0 < 3:
+                continue
+            if pos is not None and not self.q.clause_openers:
+                name, a0, a1 = self.speakers.subject(article, actors, pos, s.index, k, frame_after)
+                start, end = tokens[m0].start, tokens[m1 - 1].end
+                message = article.body[start:end]
+                out.append(QuoteMention(start, end, message, "indirect", name if a0 is not None else None,
+                                        a0 if name else None, a1 if name else None, words[k]))  # fmt: skip
                 continue
             speaker, pron = self.frames.speaker_near(tokens, k, actors, tokens[k].start, forward=frame_after)
             if speaker is None:
@@ -106,6 +156,83 @@ class IndirectSpeech:
                 )
             )
         return out
+
+    def _as_frame(
+        self,
+        article: Article,
+        si: int,
+        actors: Sequence[ActorMention],
+        pos: Sequence[Sequence[str]],
+        commas: Sequence[int],
+    ) -> QuoteMention | None:
+        """ "Wie die Zeitung berichtet, will …" / "…, wie ein Sprecher mitteilte.": the clause of "wie"
+        ends in a cue verb; its words before the verb name the speaker, the rest of the sentence is said."""
+        toks, tags = article.tokens[si], pos[si]
+        n = len(toks)
+        end_tok = n - (1 if toks[-1].text in SENTENCE_END else 0)
+        bounds = [-1, *commas, end_tok]
+        for b0, b1 in itertools.pairwise(bounds):
+            w = b0 + 1
+            if w >= b1 or toks[w].text.casefold() not in self.q.as_words or b1 - w < 3:
+                continue
+            verb = b1 - 1
+            while (
+                verb > w and tags[verb].startswith(("VA", "VM")) and not self.frames.is_cue(toks[verb].text, tags[verb])
+            ):
+                verb -= 1  # "wie X mitgeteilt hatte"
+            if not self.frames.is_cue(toks[verb].text, tags[verb]):
+                continue
+            m0, m1 = (b1 + 1, end_tok) if b0 < 0 else (0, b0)
+            if m1 - m0 < 3:
+                continue
+            speaker, a, b = self.speakers.resolve(article, actors, pos, Run(si, w + 1, verb))
+            start, end = toks[m0].start, toks[m1 - 1].end
+            return QuoteMention(start, end, article.body[start:end], "indirect", speaker,
+                                a if speaker else None, b if speaker else None, toks[verb].text)  # fmt: skip
+        return None
+
+    def _tagged_frame(
+        self, words: Sequence[str], low: Sequence[str], tags: Sequence[str], commas: Sequence[int]
+    ) -> tuple[int, tuple[int, int], bool] | None:
+        """German frames read with the tags: (cue, (message start, end) in tokens, frame after it).
+
+        After: "…, sagte X." closes a clause with a finite verb of its own. Before: "X sagte, …",
+        "X hat angekündigt, …" with the cue in the main clause (not "Der Mann, der sagte, …") and a
+        reported clause after the comma ("dass …", a finite verb, "… zu tun"), not a relative clause."""
+        n = len(words)
+        end_tok = n - (1 if words[-1] in SENTENCE_END else 0)
+        for c in commas:
+            if c < 3 or not _main_clause(words, tags, c):
+                continue
+            for k in range(c + 1, min(n, c + 3)):
+                introduces = k + 1 < n and words[k + 1] == ","  # "…, Lena Vogt, sagte, …"
+                if introduces or not (k == c + 1 or low[c + 1] in self.q.so_words):
+                    continue
+                # "…, so der Minister" (not "…, so wurden …", "…, so dass …")
+                so = k == c + 1 and low[k] in self.q.so_words and k + 1 < n and tags[k + 1] in _NAMING
+                if self.frames.is_cue(words[k], tags[k]) or so:
+                    return (k, (0, c), True)
+        for k in range(n):
+            if not self.frames.is_cue(words[k], tags[k]):
+                continue
+            after = [c for c in commas if c > k]
+            if not after or after[0] - k > self.q.frame_gap:
+                continue
+            before = max((c for c in commas if c < k), default=-1)
+            if any(t in ("PRELS", "KOUS", "PWAV", "PRELAT") for t in tags[before + 1 : k]):
+                continue  # the cue stands in a clause of its own
+            m0 = after[0] + 1
+            if m0 >= end_tok or tags[m0] in ("PRELS", "PRELAT", "PWAV", "PWS"):
+                continue
+            clause = range(m0, next((c for c in commas if c > m0), end_tok))
+            reported = (
+                low[m0] in self.q.that_words
+                or any(_finite(tags[j]) for j in clause)
+                or any(tags[j] == "PTKZU" or "(INF" in tags[j] or "(IZU" in tags[j] for j in clause)
+            )
+            if reported and (tags[m0] not in ("KOUS", "KOKOM", "KOUI") or low[m0] in self.q.that_words):
+                return (k, (m0, end_tok), False)
+        return None
 
     def _clause_frame(
         self,
@@ -176,6 +303,12 @@ class IndirectSpeech:
                 j >= end_tok
                 or not (
                     (low[j] in q.pronouns if w in q.addressee_verbs else low[j] in q.clause_openers)
+                    # "told reporters the city would …": an opener whose clause has its auxiliary soon
+                    or (
+                        w in q.addressee_verbs
+                        and low[j] in q.clause_openers
+                        and any(x in q.clause_auxiliaries for x in low[j + 1 : min(end_tok, j + 5)])
+                    )
                     # a bare noun and its verb: "said profits had fallen", "said prices rose"
                     or (
                         w not in q.addressee_verbs

@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.analyse.direct_speech import DirectSpeech, Span
 from generator.analyse.indirect_speech import IndirectSpeech
 from generator.analyse.labelled_speech import LabelledSpeech
+from generator.analyse.speakers import Speakers
 from generator.analyse.speech_frames import Frames
 from generator.analyse.speech_tagger import SpeechTagger
 from generator.lang import LanguageData
@@ -29,9 +30,10 @@ class QuoteExtractor:
         """``speech_model``: another model file than the packaged one (to measure one in training)."""
         self.lang = lang
         frames = Frames(lang)
-        self.direct = DirectSpeech(lang, frames)
+        self.speakers = Speakers(lang, frames)
+        self.direct = DirectSpeech(lang, frames, self.speakers)
         self._own_nouns = lang.quotes.learned_cues | lang.quotes.own_sources  # "eigenen Angaben", "own account"
-        self.indirect = IndirectSpeech(lang, frames)
+        self.indirect = IndirectSpeech(lang, frames, self.speakers)
         self.labelled = (
             LabelledSpeech(lang, SpeechTagger(lang, speech_model), frames)
             if speech_model is not None or SpeechTagger.available(lang.code)
@@ -89,7 +91,7 @@ class QuoteExtractor:
     ) -> tuple[QuoteMention, ...]:
         passages = self.direct.passages(article) if passages is None else passages
         if self.labelled is None or pos is None:
-            return self._rules(article, actors, passages)
+            return self._rules(article, actors, passages, pos)
         labelled = self.labelled.find(article, actors, pos, [(p.start, p.end) for p in passages])
         rules = [
             self.labelled.speakers.trusted(article, actors, pos, q) for q in self._rules(article, actors, passages)
@@ -100,18 +102,24 @@ class QuoteExtractor:
         return tuple(sorted(quotes, key=lambda m: m.start))
 
     def _rules(
-        self, article: Article, actors: Sequence[ActorMention], passages: Sequence[Span]
+        self,
+        article: Article,
+        actors: Sequence[ActorMention],
+        passages: Sequence[Span],
+        pos: Sequence[Sequence[str]] | None = None,
     ) -> tuple[QuoteMention, ...]:
         # 1. quotations that are speech, with their frames
-        direct = self.direct.find(article, actors, passages)
+        direct = self.direct.find(article, actors, passages, pos)
         covered = [d.span for d in direct]
         # 2. indirect speech in the sentences no quotation covers
-        out = self.indirect.find(article, actors, covered)
+        out = self.indirect.find(article, actors, covered, pos)
         # 3. direct speech; a quotation with no frame continues the speaker of the quote before it
         for d in direct:
             span, speaker, named_by, cue = d.span, d.speaker, d.named_by, d.cue
             name: str | None
-            if speaker is None and cue is None:
+            if d.said_by is not None and d.said_by[0] is not None:
+                name, s_start, s_end = d.said_by
+            elif speaker is None and cue is None:
                 before = [m for m in out if m.end <= span.start and m.speaker and span.start - m.end < 400]
                 prev = max(before, key=lambda m: m.end, default=None)
                 # someone else named between the earlier quote's sentence and this quotation: not surely
@@ -132,7 +140,51 @@ class QuoteExtractor:
             end = span.start + len(text)
             out.append(QuoteMention(span.start, end, text, "direct", name, s_start, s_end, cue))
             out.sort(key=lambda m: m.start)
+        if pos is not None and self.lang.quotes.reported_mood_endings:
+            out = sorted(out + _continued(article, out, pos, self.lang), key=lambda m: m.start)
         return tuple(out)
+
+
+def _reported_mood(word: str, tag: str, lang: LanguageData) -> bool:
+    q = lang.quotes
+    low = word.casefold()
+    if not (tag.startswith(("VV", "VA", "VM")) and "FIN" in tag):
+        return False
+    return low in q.reported_mood_words or (
+        low.endswith(tuple(q.reported_mood_endings)) and not low.endswith(tuple(q.reported_mood_not_endings))
+    )
+
+
+def _continued(
+    article: Article, found: Sequence[QuoteMention], pos: Sequence[Sequence[str]], lang: LanguageData
+) -> list[QuoteMention]:
+    """Reported speech that goes on after its frame: a sentence right after a quote's sentence, in the
+    same paragraph or the next, no quote of its own and no quotation mark, whose finite verb is in the
+    mood of reported speech ("Er sagte, er komme später. Die Straße sei gesperrt.") continues that
+    quote with its speaker; a sentence with a speech verb of its own (a new frame) is not assumed to."""
+    quoted = {i for q in found for i in range(article.sentence_at(q.start), article.sentence_at(q.end - 1) + 1)}
+    by_sentence = {article.sentence_at(q.end - 1): q for q in found}
+    openers = {c for pair in lang.quotes.quote_marks for c in pair}
+    out: list[QuoteMention] = []
+    for s in article.sentences:
+        prev = by_sentence.get(s.index - 1)
+        if prev is None or s.index in quoted or prev.speaker is None or not s.text:
+            continue
+        if article.paragraphs[s.paragraph].heading or s.paragraph - article.sentences[s.index - 1].paragraph > 1:
+            continue
+        toks, tags = article.tokens[s.index], pos[s.index]
+        if any(ch in openers for ch in s.text) or any(t.text.casefold() in lang.quotes.speech_verbs for t in toks):
+            continue
+        if not any(_reported_mood(t.text, tag, lang) for t, tag in zip(toks, tags, strict=True)):
+            continue
+        end = len(toks) - (1 if toks[-1].text in ".!?" else 0)
+        if end < 3:
+            continue
+        a, b = toks[0].start, toks[end - 1].end
+        q = QuoteMention(a, b, article.body[a:b], "indirect", prev.speaker, prev.speaker_start, prev.speaker_end, None)
+        out.append(q)
+        by_sentence[s.index] = q
+    return out
 
 
 def _combined(article: Article, labelled: Sequence[QuoteMention], rules: Sequence[QuoteMention]) -> list[QuoteMention]:
@@ -194,7 +246,7 @@ def _names_its_speaker(q: QuoteMention, has_verb: bool) -> bool:
 
 def _has_verb(article: Article, pos: Sequence[Sequence[str]], q: QuoteMention) -> bool:
     return any(
-        tag.startswith(("VV(", "VA(", "VM("))
+        tag.startswith(("VV", "VA", "VM"))  # HanTa German "VV(FIN)", the English mapping "VVFIN"
         for s in article.sentences
         if s.start < q.end and q.start < s.end  # the quote's sentences only
         for t, tag in zip(article.tokens[s.index], pos[s.index], strict=True)

@@ -20,11 +20,14 @@ from generator.analyse.speech_tagger import cue_stem
 from generator.lang import LanguageData
 from generator.model import ActorMention, Article, QuoteMention, Token
 
-VERB = ("VV(", "VA(", "VM(")  # HanTa's verb tags: a phrase with a verb is a clause
+# verb tags: HanTa's German "VV(FIN)" and the English mapping's "VVFIN" alike; a phrase with a verb is a clause
+VERB = ("VV", "VA", "VM")
 _NOUN = ("NN", "NE", "NNA", "NNI")
 _NAME = ("NE", "FM")
 _NOUN_PHRASE = ("ART", "ADJ(A)", "PPOSAT", "PIAT", "NN", "NE", "FM", "CARD")
 _AFTER_PHRASE = ("APPR", "APPRART", "KON", "$,")  # a preposition, conjunction or comma after the head ends the phrase
+_PREPOSITION = ("APPR", "APPRART")
+_NP_START = ("ART", "PPOSAT", "PIAT", "ADJ(A)", "ADJA", "NN", "NE", "FM", "CARD", "PDAT")
 MAX_SOURCE_TOKENS = 12
 
 
@@ -80,6 +83,160 @@ class Speakers:
         written = toks[last].text  # the token the actor ends in, as written
         return tags[k - 1] == "ART" or (written.endswith("s") and not actor.name.endswith("s"))
 
+    def subject(
+        self,
+        article: Article,
+        actors: Sequence[ActorMention],
+        pos: Sequence[Sequence[str]],
+        si: int,
+        verb: int,
+        after: bool,
+    ) -> tuple[str | None, int | None, int | None]:
+        """Who speaks in the frame whose cue is token ``verb`` of sentence ``si``: the subject.
+
+        Frame after what is said ("…, sagte X", "…, so X"): the phrase after the cue. Frame before it
+        ("X sagte, …", "Am Montag sagte X, …"): the words before the clause's finite verb (German puts
+        one phrase there), or, where that is no noun phrase (a time, an adverb), the one right after the
+        finite verb. An actor in a preposition's phrase ("mit seinem Amtskollegen X"), in a genitive
+        ("der Nachfolger des Chefs X") or owning a noun ("Webers Regierung") is not the subject; an
+        apposition right before the verb is ("Der Nachfolger des Chefs X, Y, kündigte an")."""
+        toks, tags = article.tokens[si], pos[si]
+        if after:
+            return self._phrase_at(article, actors, pos, si, verb + 1)
+        fin = verb
+        while fin > 0 and not finite(tags[fin]) and toks[fin - 1].text not in ",;:":
+            fin -= 1
+        if not finite(tags[fin]):
+            fin = verb
+        if "PP" in tags[verb] and toks[fin].text.casefold() in self.q.passive_auxiliaries:
+            return None, None, None  # "Der Ministerin wird vorgeworfen, …": no one speaks as subject
+        if fin > 0 and tags[fin - 1] == "KON":  # "X dankte … und ergänzte, …": the subject they share
+            prev = max((j for j in range(fin - 1) if finite(tags[j])), default=None)
+            if prev is not None:
+                return self.subject(article, actors, pos, si, prev, after=False)
+        start = fin
+        while start > 0 and toks[start - 1].text not in ".;:!?" and not finite(tags[start - 1]):
+            start -= 1
+        if any(finite(t) for t in tags[:start]):  # an earlier clause: this one starts after its comma
+            while start < fin and toks[start].text in ",":
+                start += 1
+        if start >= fin:
+            return self._phrase_at(article, actors, pos, si, fin + 1)
+        if toks[fin - 1].text == "," and fin - start > 2:  # "…, Karl Weber, kündigte an": the apposition
+            k = fin - 2
+            hit = self._actor_at(actors, toks[k])
+            if hit is not None:
+                return hit.name, hit.start, hit.end
+        if tags[start] in _PREPOSITION or tags[start].startswith(("ADV", "PAV", "KOUS", "PROAV", "AV")):
+            return self._phrase_at(article, actors, pos, si, fin + 1)  # "Am Montag sagte X"
+        if toks[start].text.casefold() in self.q.pronouns and fin - start == 1:
+            person = self.antecedent(article, actors, toks[start].start)
+            return (person.name if person else None), toks[start].start, toks[start].end
+        phrase = start
+        for k in range(start, fin):
+            hit = self._actor_at(actors, toks[k])
+            if hit is None or hit.start != toks[k].start:
+                continue
+            end = next((j for j in range(k, fin) if toks[j].end >= hit.end), k)
+            if self._dependent(toks, tags, start, k, end):
+                if k == phrase:  # "Webers Regierung": the phrase is what the possessor owns
+                    phrase = end + 1
+                continue
+            return hit.name, hit.start, hit.end
+        start = phrase
+        if start >= fin:
+            return None, None, None
+        if tags[start] not in _NP_START and toks[start].text.casefold() not in self.q.possessives:
+            return None, None, None
+        e = start
+        while e < fin and toks[e].text not in ",;:" and tags[e] not in _PREPOSITION:
+            e += 1
+        return self.resolve(article, actors, pos, Run(si, start, e), subject=True) if e > start else (None, None, None)
+
+    def _dependent(self, toks: Sequence[Token], tags: Sequence[str], start: int, k: int, end: int) -> bool:
+        """The actor at tokens ``k``..``end`` depends on another word: a preposition or another noun
+        before it in its phrase, or a noun after it that it owns ("Webers Regierung")."""
+        j = k - 1
+        while j >= start and tags[j] in ("ADJ(A)", "ADJA", "NN", "ART", "PPOSAT", "CARD", "PIAT"):
+            if tags[j] == "ART" and j > start and tags[j - 1] in ("NN", "NE"):
+                return True  # "der Sprecher der Polizei": a genitive
+            j -= 1
+        if j >= start and (tags[j] in _PREPOSITION or tags[j] in ("NE",)):
+            return True
+        nouns_before = [i for i in range(start, k) if tags[i] in ("NN", "NE")]
+        if (
+            nouns_before
+            and any(toks[i].text.casefold().endswith(("s", "es")) for i in nouns_before[-1:])
+            and (k - 1 in nouns_before)
+        ):
+            # "des Chefs Anton Huber": the noun before it is itself a genitive
+            return any(tags[i] == "ART" and toks[i].text.casefold() in ("des",) for i in range(start, k))
+        nxt = end + 1
+        return nxt < len(toks) and tags[nxt] in ("NN", "ADJ(A)", "ADJA") and toks[end].text.endswith("s")
+
+    @staticmethod
+    def antecedent(article: Article, actors: Sequence[ActorMention], before: int) -> ActorMention | None:
+        """The person a pronoun at ``before`` stands for: the last person named as a sentence's subject
+        (at its start) in this sentence or the two before, else the last person named ("Die Ministerin
+        N. N. traf X. Sie warf dem Minister vor, …" → N. N.)."""
+        at = article.sentence_at(before)
+        first = article.sentences[max(0, at - 2)].start
+        persons = [a for a in actors if a.kind == "person" and first <= a.start < before]
+        subjects = [
+            a for a in persons if any(t.start == a.start for t in article.tokens[article.sentence_at(a.start)][:3])
+        ]
+        if subjects:
+            return subjects[-1]
+        earlier = [a for a in actors if a.kind == "person" and a.start < before]
+        return earlier[-1] if earlier else None
+
+    @staticmethod
+    def _actor_at(actors: Sequence[ActorMention], tok: Token) -> ActorMention | None:
+        return next((a for a in actors if a.start <= tok.start < a.end and a.kind in ("person", "organization")), None)
+
+    def _phrase_at(
+        self, article: Article, actors: Sequence[ActorMention], pos: Sequence[Sequence[str]], si: int, i: int
+    ) -> tuple[str | None, int | None, int | None]:
+        """The subject that starts at or soon after token ``i`` (after a finite verb or a cue): an actor,
+        a pronoun, or a noun phrase; a preposition's phrase ("gegenüber der Zeitung", "am Montag") and a
+        dative ("dem Sender") are passed over, never the speaker."""
+        toks, tags = article.tokens[si], pos[si]
+        n = len(toks)
+        limit = min(n, i + 10)
+        while i < limit:
+            t, tag = toks[i], tags[i]
+            low = t.text.casefold()
+            if t.text in ",.;:!?()–-" or tag.startswith(VERB) or low in self.q.that_words:
+                return None, None, None
+            if tag in _PREPOSITION or low in self.q.dative_articles:
+                i += 1  # over the preposition's (or the dative's) noun phrase
+                while i < limit and (tags[i] in _NP_START or tags[i] in ("ADJ(D)", "ADJD")) and toks[i].text not in ",":
+                    i += 1
+                continue
+            hit = self._actor_at(actors, t)
+            if hit is not None:
+                return hit.name, hit.start, hit.end
+            if low in self.q.pronouns and tag.startswith("PPER"):
+                person = self.antecedent(article, actors, t.start)
+                return (person.name if person else None), t.start, t.end
+            if tag in _NP_START or low in self.q.possessives:
+                e = i
+                while e < n and (tags[e] in _NP_START or tags[e] == "PPOSAT") and toks[e].text not in ",":
+                    e += 1
+                    if (
+                        e < n
+                        and tags[e - 1] in ("NN", "NE")
+                        and tags[e] == "ART"
+                        and toks[e].text.casefold() not in (self.lang.figures.genitive_links)
+                    ):
+                        break  # another phrase begins: "der Gesetzgeber | eine Klausel"
+                    if e < n and tags[e - 1] in ("NN", "NE") and tags[e] == "ART" and e + 1 < n:
+                        continue  # a genitive after the head: "der Sprecher der Polizei"
+                if e > i:
+                    return self.resolve(article, actors, pos, Run(si, i, e), subject=True)
+            i += 1
+        return None, None, None
+
     def after_according(self, toks: Sequence[Token], start: int) -> bool:
         return start > 0 and toks[start - 1].text.casefold() in self.q.according_words
 
@@ -108,9 +265,17 @@ class Speakers:
         return replace(q, speaker=None, speaker_start=None, speaker_end=None)
 
     def resolve(
-        self, article: Article, actors: Sequence[ActorMention], pos: Sequence[Sequence[str]], run: Run
+        self,
+        article: Article,
+        actors: Sequence[ActorMention],
+        pos: Sequence[Sequence[str]],
+        run: Run,
+        subject: bool = False,
     ) -> tuple[str | None, int | None, int | None]:
-        """The speaker a source run names, or None when it names none a reader could trust."""
+        """The speaker a source run names, or None when it names none a reader could trust.
+        ``subject``: the run is the subject of a speech verb, so any noun phrase without a number
+        speaks as written ("Ein Kommentator schrieb: …"), not only one headed by a known person or
+        group noun."""
         toks = article.tokens[run.sentence][run.start : run.end]
         tags = pos[run.sentence][run.start : run.end]
         a, b = toks[0].start, toks[-1].end
@@ -158,7 +323,8 @@ class Speakers:
             h -= first
             a = toks[0].start
         head = words[h]
-        if not names_someone(h, learned=True):
+        plain_subject = subject and tags[h] == "NN" and "CARD" not in tags
+        if not names_someone(h, learned=True) and not plain_subject:
             return None, None, None
         if cues.is_role(head):  # "der polnische Präsident": the person the article gives that role
             holder = self.frames.role_holder(head, actors, toks[h].start)
@@ -177,6 +343,10 @@ class Speakers:
             e -= 1
         a, b = toks[k].start, toks[e - 1].end
         return article.body[a:b], a, b
+
+
+def finite(tag: str) -> bool:
+    return tag.startswith(VERB) and "FIN" in tag
 
 
 def _forms(word: str, inflections: Sequence[str]) -> list[str]:

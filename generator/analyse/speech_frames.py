@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator.analyse.speech_tagger import cue_stem
 from generator.lang import LanguageData
 from generator.model import ActorMention, Token
 
@@ -14,6 +15,11 @@ class Frames:
     def __init__(self, lang: LanguageData) -> None:
         self.lang = lang
         self.q = lang.quotes
+
+    def is_cue(self, word: str, tag: str) -> bool:
+        """A speech verb of the list, or a verb (by its tag) whose stem the cue list names ("angekündigt")."""
+        low = word.casefold()
+        return low in self.q.speech_verbs or (tag.startswith("VV") and cue_stem(low) in self.q.learned_cues)
 
     def cue(self, tokens: Sequence[Token], reverse: bool = False) -> int | None:
         order = range(len(tokens) - 1, -1, -1) if reverse else range(len(tokens))
@@ -43,6 +49,8 @@ class Frames:
             low = t.text.casefold()
             for a in actors:
                 if a.start <= t.start < a.end and a.kind in ("person", "organization"):
+                    if not forward and self._possessor(span, n, a):
+                        return None, None  # "Karl Weber's government said": the government speaks
                     return a, None
             after = n + 1 if forward else n - 1  # the word after it in reading order
             owned = span[after].text if 0 <= after < len(span) else ""
@@ -63,6 +71,17 @@ class Frames:
                 if holder is not None:
                     return holder, t
         return None, None
+
+    def _possessor(self, reversed_span: Sequence[Token], n: int, actor: ActorMention) -> bool:
+        """The actor owns the noun after it ("Weber's government"): its last word carries the
+        possessive ending the language data names (English "'s"), a word follows it before the verb."""
+        marks = self.q.possessor_endings
+        if not marks or n == 0:
+            return False
+        after = reversed_span[n - 1]  # the word after this one in reading order
+        return after.start >= actor.end - 2 and (
+            any(after.text == m for m in marks) or any(reversed_span[n].text.endswith(m) for m in marks)
+        )
 
     @staticmethod
     def role_holder(role: str, actors: Sequence[ActorMention], at: int) -> ActorMention | None:

@@ -270,6 +270,14 @@ class QuoteCues:
     own_sources: frozenset[str] = frozenset()  # the nouns after one ("Angaben", "account")
     source_links: frozenset[str] = frozenset()  # inside a source's name ("nach Angaben der Polizei")
     final_frame_words: int = 0  # "…, the ministry said.": the subject between comma and verb, at most
+    # the mood of reported speech (German Konjunktiv I: "sei", "habe"): a sentence in it after a quote
+    # goes on reporting; its finite verbs written so (whole words, and endings less the ones excluded)
+    reported_mood_words: frozenset[str] = frozenset()
+    possessor_endings: frozenset[str] = frozenset()  # "Weber's government": the owner does not speak
+    passive_auxiliaries: frozenset[str] = frozenset()  # "Ihm wird vorgeworfen, …": no subject speaks
+    as_words: frozenset[str] = frozenset()  # "wie X berichtet, …": a clause of its own that frames speech
+    reported_mood_endings: frozenset[str] = frozenset()
+    reported_mood_not_endings: frozenset[str] = frozenset()
     # learned from annotated speech (``speech_cues.yaml``, written by bench/train_quotes.py):
     learned_cues: frozenset[str] = frozenset()  # word forms that cue speech ("sagte", "laut", "Angaben")
     source_heads: frozenset[str] = frozenset()  # nouns that head a speaker's phrase ("Sprecher", "Polizei")
@@ -375,6 +383,20 @@ def _quote_cues(code: str) -> QuoteCues:
         source_links=_word_set(data, "source_links", where, allow_empty=True),
         own_words=_word_set(data, "own_words", where, allow_empty=True),
         own_sources=_word_set(data, "own_sources", where, allow_empty=True),
+        reported_mood_words=_word_set(data, "reported_mood_words", where, allow_empty=True),
+        as_words=_word_set(data, "as_words", where, allow_empty=True) if "as_words" in data else frozenset(),
+        possessor_endings=(
+            frozenset(data["possessor_endings"].split())
+            if isinstance(data.get("possessor_endings"), str)
+            else frozenset()
+        ),
+        passive_auxiliaries=(
+            _word_set(data, "passive_auxiliaries", where, allow_empty=True)
+            if "passive_auxiliaries" in data
+            else frozenset()
+        ),
+        reported_mood_endings=_word_set(data, "reported_mood_endings", where, allow_empty=True),
+        reported_mood_not_endings=_word_set(data, "reported_mood_not_endings", where, allow_empty=True),
         learned_cues=_word_set(learned, "cues", learned_where, allow_empty=True),
         source_heads=_word_set(learned, "source_heads", learned_where, allow_empty=True),
     )

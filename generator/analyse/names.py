@@ -35,7 +35,7 @@ class Names:
         self.lang = lang
         self.cues = lang.actors
         self.lex = lexicon
-        self.articles = lang.time.articles | lang.time.indefinite_articles | self.cues.definite_articles
+        self.articles = lang.time.articles | lang.time.indefinite_articles  # not "am": "Frankfurt am Main"
         self.genitive = lang.figures.genitive_links if lang.figures.nouns_capitalised else frozenset()
 
     # --- where a name ends ---------------------------------------------------------------------
@@ -52,8 +52,9 @@ class Names:
             return span
         start = span.start
         while start > 1 and words[start - 1][:1].isupper() and words[start - 1].endswith(_OBLIQUE):
-            if words[start - 1] in self.lex.places or words[start - 1].casefold() in self.lang.function_words:
-                break
+            w = words[start - 1]
+            if w in self.lex.places or w.casefold() in self.lang.function_words or w in self.lex.noun_genders:
+                break  # a noun of its own: "das Unternehmen CGX Energy"
             start -= 1
         if start < span.start and words[start - 1].casefold() in self.articles:
             return Span(start, span.end, span.label)
@@ -138,6 +139,8 @@ class Names:
                 return None
             if w in lex.places or w in lex.place_lemmas or w in lex.gazetteer or self.cues.is_organisation_head(w):
                 return None
+            if self.cues.is_role(w):
+                return None  # "das Amt des Vizepräsidenten"
             noun = lex.is_common_noun(w) or (w.endswith("ern") and lex.is_common_noun(w[:-1] + "en"))  # "Innern"
             if noun and not (k + 1 < len(words) and words[k + 1][:1].isupper()):
                 return k + 1

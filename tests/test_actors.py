@@ -533,3 +533,8 @@ def test_a_person_is_one_actor_across_german_and_english_romanisations() -> None
         ("person", "Michail Chodorkowski", ("Mikhail Khodorkovsky",)),
         ("person", "Nursultan Nasarbajew", ("Nursultan Nazarbayev",)),
     ]
+
+
+def test_an_organisations_short_form_in_brackets_is_found_with_it(extractor: ActorExtractor) -> None:
+    words = _words("Der Landesverband der Obstbauern ( LVO ) warnte")
+    assert extractor.names.whole(words, [Span(1, 4, "ORG")]) == [Span(1, 4, "ORG"), Span(5, 6, "ORG")]

@@ -43,7 +43,21 @@ class Names:
     def whole(self, words: Sequence[str], spans: Sequence[Span], pos: Sequence[str] | None = None) -> list[Span]:
         """``spans`` cut at a preposition and an article or a role, genitive tails joined to their head."""
         out = [self._adjectives_before(words, self._trim(words, self._cut(words, s, pos))) for s in spans]
-        return self._join_tails(words, [s for s in out if s.end > s.start])
+        return self._short_forms(words, self._join_tails(words, [s for s in out if s.end > s.start]))
+
+    @staticmethod
+    def _short_forms(words: Sequence[str], spans: list[Span]) -> list[Span]:
+        """An organisation's short form in brackets right after it is the organisation too:
+        "Gewerkschaft der Kleinbahner (GdK)"."""
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        extra = []
+        for s in spans:
+            k = s.end + 1
+            if s.label == "ORG" and k + 1 < len(words) and words[s.end] == "(" and words[k + 1] == ")":
+                short = words[k]
+                if k not in taken and 1 < len(short) <= 8 and short[0].isupper() and sum(map(str.isupper, short)) > 1:
+                    extra.append(Span(k, k + 1, "ORG"))
+        return sorted([*spans, *extra], key=lambda s: s.start) if extra else spans
 
     def _adjectives_before(self, words: Sequence[str], span: Span) -> Span:
         """An organisation's capitalised adjectives after an article belong to it: "des Deutschen

@@ -259,6 +259,9 @@ class Tagger:
                 return True  # a month or a weekday is no actor ("February" typed as a place)
             if not known_name and (lex.is_common_noun(w) or self.lang.actors.is_role(w)):
                 return True
+            cues = self.lang.actors
+            if low in cues.organisation_endings and low not in cues.institution_endings and cues.institution(w) is None:
+                return True  # an organisation's head word alone names none ("Department", "Agency")
         return False
 
 

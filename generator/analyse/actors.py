@@ -168,7 +168,7 @@ class ActorExtractor:
                     break
             # a kind of place, then its name: "die Kleinstadt Talheim", "der Fluss Wern"
             if (
-                _cap(w)
+                (_cap(w) or not self.lang.figures.nouns_capitalised)  # "der Fluss Wern", "the river Wern"
                 and self.cues.is_place_head(w)
                 and w not in self.lex.gazetteer
                 and i + 1 < n

@@ -37,11 +37,11 @@ def _bio(labels: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def uner() -> Iterator[Sentence]:
+def uner(file: str = "uner-en-ewt-dev.iob2") -> Iterator[Sentence]:
     words: list[str] = []
     labels: list[str] = []
     n = 0
-    for line in [*(DATA / "uner-en-ewt-dev.iob2").read_text(encoding="utf-8").splitlines(), ""]:
+    for line in [*(DATA / file).read_text(encoding="utf-8").splitlines(), ""]:
         if line.startswith("#"):
             continue
         if not line.strip():

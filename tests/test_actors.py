@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.analyse.actors import ActorExtractor
-from generator.analyse.ner import Tagger
+from generator.analyse.ner import Span, Tagger
 from generator.config import load_config
 from generator.lang import load_language
 from generator.merge.actors import merge_actor_mentions
@@ -378,3 +378,163 @@ def test_an_organisation_compound_in_the_genitive_is_named_in_its_base_form(
     genitive ending even when the lexicon does not know the compound."""
     found = actors(extractor, reader, "Das Urteil des Truppengerichts wurde am Montag aufgehoben.")
     assert ("organization", "Truppengericht", None) in found
+
+
+# --- whole names, their nominative, one actor per entity, no actor (issue 28) ------------------------
+
+
+def _words(text: str) -> list[str]:
+    return text.split(" ")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "whole"),
+    [
+        # a preposition and an article end a name: the party is not part of the person's name
+        ("Karl Weber von der Demokratischen Partei sagte", Span(0, 5, "PER"), Span(0, 2, "PER")),
+        # "von der" before a surname stays
+        ("Anna von der Au sagte", Span(0, 4, "PER"), Span(0, 4, "PER")),
+        # a role after a name is no part of it
+        ("Karl Weber Professor für Chemie", Span(0, 3, "PER"), Span(0, 2, "PER")),
+        # an article inside a place ends it
+        ("in Brüssel den Kleinwagen nicht", Span(1, 4, "LOC"), Span(1, 2, "LOC")),
+    ],
+)
+def test_a_name_ends_before_a_preposition_and_an_article_or_a_role(
+    extractor: ActorExtractor, text: str, span: Span, whole: Span
+) -> None:
+    assert extractor.names.whole(_words(text), [span]) == [whole]
+
+
+def test_a_genitive_tail_rejoins_its_organisation_but_not_a_place(extractor: ActorExtractor, reader: Reader) -> None:
+    found = actors(
+        extractor,
+        reader,
+        "Das Bundesministerium des Innern teilte am Montag mit, die Lage sei ruhig. "
+        "Der Landesverband des Deutschen Obsthandels rechnet mit Verlusten.",
+    )
+    assert ("organization", "Bundesministerium des Innern", None) in found
+    assert ("organization", "Landesverband des Deutschen Obsthandels", None) in found
+    words = _words("Die Regierung der Vereinigten Staaten schwieg")
+    assert extractor.names.whole(words, [Span(3, 5, "LOC")]) == [Span(3, 5, "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("written", "nominative"),
+    [
+        ("Deutschen Roten Kreuzes", "Deutsches Rotes Kreuz"),  # neuter, genitive
+        ("Militärischen Abschirmdienstes", "Militärischer Abschirmdienst"),  # masculine compound
+        ("Europäischen Union", "Europäische Union"),  # feminine
+        ("Vereinten Nationen", "Vereinte Nationen"),  # plural
+        ("Neuen Kleinauer Zeitung", "Neue Kleinauer Zeitung"),  # a place's adjective does not decline
+        ("Bundesverbands des Deutschen Obsthandels", "Bundesverband des Deutschen Obsthandels"),
+        ("Freien Demokraten", "Freien Demokraten"),  # singular or plural: left as written
+        ("Deutsche Bank", "Deutsche Bank"),
+    ],
+)
+def test_a_name_of_adjectives_and_a_noun_is_named_in_the_nominative(
+    extractor: ActorExtractor, written: str, nominative: str
+) -> None:
+    assert extractor.names.nominative(written) == nominative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Anwohner sprechen Englisch und Polnisch.",
+        "Das Betriebssystem Kleinux erschien am Montag.",
+        "Am Donnerstag erschien Kleinux 17.10 für alle Rechner.",
+        "Der Komet Halbhell ist mit bloßem Auge zu sehen.",
+        "Sie erhielt am Abend den Lindenthaler Kulturpreis.",
+    ],
+)
+def test_software_prizes_stars_and_languages_are_no_actors(
+    extractor: ActorExtractor, reader: Reader, text: str
+) -> None:
+    assert actors(extractor, reader, text) == []
+
+
+def test_a_rank_is_a_role_not_an_actor(extractor: ActorExtractor, reader: Reader) -> None:
+    found = actors(extractor, reader, "Der Oberbefehlshaber Jens Maier sprach am Montag mit der Presse.")
+    assert found == [("person", "Jens Maier", "Oberbefehlshaber")]
+
+
+def test_a_shared_surname_goes_to_the_person_of_the_headline(extractor: ActorExtractor, reader: Reader) -> None:
+    text = (
+        "---\ntitle: Jonas Berghof tritt zurück\n---\n"
+        "Anna Berghof begrüßte die Entscheidung. Jonas Berghof hatte das Amt zwei Jahre inne. "
+        "Berghof sagte am Montag, er gehe ohne Groll."
+    )
+    found = [(m.text, m.name) for m in extractor.extract(article(reader, text))]
+    assert ("Berghof", "Jonas Berghof") in found
+
+
+def _merge_all(*items: tuple[str, str, str]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(article language, kind, name), each in its own article, merged as the dossier merges them."""
+    from generator.analyse.lexicon import territory_code
+
+    langs = {"de": load_language("de").actors, "en": load_language("en").actors}
+    found = []
+    for n, (lang, kind, name) in enumerate(items):
+        a = Article.__new__(Article)
+        object.__setattr__(a, "id", f"{lang}{n}")
+        found.append((a, ActorMention(0, len(name), name, kind, name, None)))
+    merged = merge_actor_mentions(
+        found,
+        lambda a, name: langs[a.id[:2]].fold(name),
+        load_language("de").function_words,
+        institution=lambda a, name: langs[a.id[:2]].institution(name),
+        home=lambda a: a.id.startswith("de"),
+        standard=langs["de"].institution_name,
+        territory=territory_code,
+    )
+    return sorted((m.kind, m.name, m.aliases) for m in merged)
+
+
+def test_a_surname_alone_is_the_person_never_a_place() -> None:
+    assert _merge_all(("de", "person", "Hedwig Clampett"), ("de", "place", "Clampett")) == [
+        ("person", "Hedwig Clampett", ())
+    ]
+    # a country stays a country
+    assert len(_merge_all(("de", "person", "Mara Jordan"), ("de", "place", "Jordan"))) == 2
+
+
+def test_countries_short_forms_and_bodies_are_one_actor_in_both_languages() -> None:
+    assert _merge_all(
+        ("de", "place", "USA"),
+        ("de", "place", "Vereinigte Staaten"),
+        ("en", "place", "United States"),
+        ("de", "place", "Hongkong"),
+        ("en", "place", "Hong Kong"),
+        ("de", "place", "Kasachstan"),
+        ("en", "place", "Kazakhstan"),
+        ("de", "organization", "UNO"),
+        ("de", "organization", "Vereinte Nationen"),
+        ("en", "organization", "UN"),
+        ("en", "organization", "United Nations"),
+    ) == [
+        ("organization", "Vereinte Nationen", ("UN", "UNO", "United Nations")),
+        ("place", "Hongkong", ("Hong Kong",)),
+        ("place", "Kasachstan", ("Kazakhstan",)),
+        ("place", "Vereinigte Staaten", ("USA", "United States")),
+    ]
+
+
+def test_a_person_is_one_actor_across_german_and_english_romanisations() -> None:
+    assert _merge_all(
+        ("de", "person", "Nursultan Nasarbajew"),
+        ("en", "person", "Nursultan Nazarbayev"),
+        ("de", "person", "Michail Chodorkowski"),
+        ("en", "person", "Mikhail Khodorkovsky"),
+        ("de", "person", "Boris Jelzin"),
+        ("en", "person", "Boris Yeltsin"),
+    ) == [
+        ("person", "Boris Jelzin", ("Boris Yeltsin",)),
+        ("person", "Michail Chodorkowski", ("Mikhail Khodorkovsky",)),
+        ("person", "Nursultan Nasarbajew", ("Nursultan Nazarbayev",)),
+    ]
+
+
+def test_an_organisations_short_form_in_brackets_is_found_with_it(extractor: ActorExtractor) -> None:
+    words = _words("Der Landesverband der Obstbauern ( LVO ) warnte")
+    assert extractor.names.whole(words, [Span(1, 4, "ORG")]) == [Span(1, 4, "ORG"), Span(5, 6, "ORG")]

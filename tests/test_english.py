@@ -340,3 +340,11 @@ def test_an_institution_is_one_actor_in_both_languages_named_in_the_dossiers(tmp
         ("Weißes Haus", "organization", ("Weiße Haus", "Weißen Hauses", "White House")),
         ("Kreml", "organization", ("Kremlin",)),
     }
+
+
+def test_a_bare_organisation_head_is_no_actor() -> None:
+    from generator.analyse.ner import Tagger
+
+    tagger = Tagger(load_language("en"))
+    assert tagger.is_junk(["Department"]) and tagger.is_junk(["Agency"])
+    assert not tagger.is_junk(["Parliament"])  # an institution acting on its own

@@ -15,9 +15,11 @@ the full name used in the article ("Petrow" → "Iwan Petrow").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.analyse.names import Names
 from generator.analyse.ner import KINDS, Span, Tagger
 from generator.analyse.roles import Roles
 from generator.lang import LanguageData
@@ -54,6 +56,7 @@ class ActorExtractor:
         self.cues = lang.actors
         self.lex = tagger.lexicon
         self.roles = Roles(lang, tagger.lexicon)
+        self.names = Names(lang, tagger.lexicon)
 
     # --- recognition --------------------------------------------------------------------------
 
@@ -165,7 +168,7 @@ class ActorExtractor:
                     break
             # a kind of place, then its name: "die Kleinstadt Talheim", "der Fluss Wern"
             if (
-                _cap(w)
+                (_cap(w) or not self.lang.figures.nouns_capitalised)  # "der Fluss Wern", "the river Wern"
                 and self.cues.is_place_head(w)
                 and w not in self.lex.gazetteer
                 and i + 1 < n
@@ -212,7 +215,7 @@ class ActorExtractor:
         for span in sorted([*model, *rules], key=lambda s: (-(s.end - s.start), s not in rules, s.start)):
             if all(span.end <= c.start or span.start >= c.end for c in chosen):
                 chosen.append(span)
-        return sorted(chosen, key=lambda s: s.start), set(rules)
+        return self.names.whole(words, sorted(chosen, key=lambda s: s.start), pos), set(rules)
 
     # --- the article -----------------------------------------------------------------------------
 
@@ -230,6 +233,7 @@ class ActorExtractor:
                 spans = [*dateline, *(s for s in spans if s.start >= cut and si not in caps)]
             titles = self._quoted_titles(words)
             spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in titles)]
+            spans = [s for s in spans if not self.names.non_actor(words, s)]
             for span in spans:
                 role = self.roles.before(words, span.start) or self.roles.after(words, span.end)
                 kind = "PER" if role else span.label
@@ -253,8 +257,12 @@ class ActorExtractor:
         for f, n in zip(found, names, strict=True):
             by_name.setdefault(n, []).append(f)
         decided: dict[str, tuple[str, bool]] = {}
+        surnames = {n.split()[-1] for n, mine in by_name.items() if " " in n and self._a_person(mine)}
         for name, mine in by_name.items():
             cued = [f.kind for f in mine if f.evidence]
+            if name in surnames and "place" not in cued and "organization" not in cued:
+                decided[name] = ("person", True)  # a person's surname alone is no place ("Clinton")
+                continue
             # a place of the same name does not make the institution one ("Police", "Parliament")
             known_place = (
                 name in lex.places or name in lex.gazetteer
@@ -275,6 +283,11 @@ class ActorExtractor:
             else _Found(f.sentence, f.start, f.end, decided[n][0], f.role, f.evidence or decided[n][1], f.dateline)
             for f, n in zip(found, names, strict=True)
         ]
+
+    @staticmethod
+    def _a_person(mentions: list[_Found]) -> bool:
+        kinds = [f.kind for f in mentions if f.evidence] or [f.kind for f in mentions]
+        return max(sorted(set(kinds)), key=kinds.count) == "person"
 
     def _names_an_organisation(self, name: str, tokens: set[str]) -> bool:
         """The name's own head word is an organisation's ("Bundesgericht", "Freiwillige Feuerwehr
@@ -390,6 +403,8 @@ class ActorExtractor:
         out: list[ActorMention] = []
         for f, (start, end, text) in zip(found, texts, strict=True):
             name = self._base_form(text, known, surnames, f.kind == "organization")
+            if f.kind != "person":
+                name = self.names.nominative(name)  # "Deutschen Roten Kreuzes" → "Deutsches Rotes Kreuz"
             if f.dateline and f.kind == "place" and name.isupper():
                 name = name.title()  # "NEW YORK, Jan 7 (…) -": the place as it is written elsewhere
             if f.kind == "person" and " " in name:
@@ -401,13 +416,26 @@ class ActorExtractor:
             if m.kind == "person" and " " not in m.name:
                 candidates = [(off, n) for off, n in full_names if m.name in self._surnames(n)]
                 before = [c for c in candidates if c[0] < m.start]
-                pick = before[-1] if before else (candidates[0] if candidates else None)
+                pick = before[-1][1] if before else (candidates[0][1] if candidates else None)
                 if len({n for _, n in candidates}) > 1:
-                    pick = None  # two people of that name in the article ("Suha Arafat", "Jassir Arafat"): not guessed
+                    pick = self._main_person(article, [n for _, n in candidates])
                 if pick:
-                    m = ActorMention(m.start, m.end, m.text, m.kind, pick[1], m.role, m.evidence)
+                    m = ActorMention(m.start, m.end, m.text, m.kind, pick, m.role, m.evidence)
             resolved.append(m)
         return tuple(resolved)
+
+    @staticmethod
+    def _main_person(article: Article, names: list[str]) -> str | None:
+        """Of several people sharing a surname, the one the article is about: named in the headline,
+        else named in full most often; None when that does not decide ("Anna Berghof", "Jonas Berghof"
+        once each)."""
+        title = article.meta.title or ""
+        in_title = sorted({n for n in names if n in title})
+        if len(in_title) == 1:
+            return in_title[0]
+        count = Counter(names)
+        (first, a), (_, b) = count.most_common(2)
+        return first if a > b else None
 
     def _surnames(self, name: str) -> tuple[str, ...]:
         """The forms a full name's surname may take alone: "Muammar al-Gaddafi" → "al-Gaddafi", "Gaddafi"."""

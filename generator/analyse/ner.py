@@ -1,8 +1,8 @@
 """Named-entity recognition: a CRF over word shape, library lexicons and language-data cues.
 
-The model (``generator/models/ner-<code>.crfsuite``) is trained by ``bench/train_ner.py`` on half of
-the GermEval 2014 development data, GermEval test-a and SmartData v1 train, and shipped inside the
-package; nothing is downloaded. Labels are
+The model (``generator/models/ner-<code>.crfsuite``) is built by ``python -m generator.training.ner
+<code>`` (its data, licences, hyperparameters and scores in ``ner-<code>.card.json`` beside it) and
+shipped inside the package; nothing is downloaded. Labels are
 BIO over PER, LOC and ORG. The same feature function serves training and tagging.
 """
 
@@ -209,7 +209,10 @@ class Tagger:
     a number or a URL.
     """
 
-    def __init__(self, lang: LanguageData, min_confidence: float = 0.6, store: ToolStore | None = None) -> None:
+    def __init__(
+        self, lang: LanguageData, min_confidence: float = 0.6, store: ToolStore | None = None, model_file: str = ""
+    ) -> None:
+        """``model_file``: another model than the packaged one (training scores a rebuilt model)."""
         import pycrfsuite
 
         self.lang = lang
@@ -220,6 +223,9 @@ class Tagger:
         self.min_confidence = min_confidence
         self._tagger = pycrfsuite.Tagger()
         model = resources.files("generator") / "models" / f"ner-{lang.code}.crfsuite"
+        if model_file:
+            self._tagger.open(model_file)
+            return
         with resources.as_file(model) as path:
             if not path.is_file():
                 raise FileNotFoundError(f"no NER model for {lang.code!r}: {model}")
@@ -253,6 +259,9 @@ class Tagger:
                 return True  # a month or a weekday is no actor ("February" typed as a place)
             if not known_name and (lex.is_common_noun(w) or self.lang.actors.is_role(w)):
                 return True
+            cues = self.lang.actors
+            if low in cues.organisation_endings and low not in cues.institution_endings and cues.institution(w) is None:
+                return True  # an organisation's head word alone names none ("Department", "Agency")
         return False
 
 

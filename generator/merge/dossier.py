@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from generator.analyse.lexicon import territory_code
 from generator.analyse.roles import nominative
 from generator.analyse.stems import sentence_stems
 from generator.analyse.summarise import summary_text
@@ -240,6 +241,7 @@ def merge(
         institution=lambda article, name: languages[article.meta.language].actors.institution(name),
         home=lambda article: article.meta.language == language,
         standard=languages[language].actors.institution_name,
+        territory=lambda name: territory_code(name, tuple(sorted(languages))),
     )
     order = {a.id: n for n, a in enumerate(articles)}
     for x in sorted(merged, key=_importance):

@@ -76,13 +76,28 @@ def merge_figure_mentions(
     function_words: frozenset[str],
     sentence_words: Callable[[Found], frozenset[str]],
     people: frozenset[str] = frozenset(),
+    anchors: Callable[[Found], frozenset[str]] | None = None,
 ) -> list[MergedFigure]:
-    """``people``: nouns for people in general and the measures' own nouns (:func:`quantity`)."""
+    """``people``: nouns for people in general and the measures' own nouns (:func:`quantity`);
+    ``anchors``: what ties a mention to its story (the actors around it): mentions of two articles
+    merge, conflict or develop only when they share one. Without it, any two may."""
+    tied = [anchors(f) for f in found] if anchors is not None else None
     unit_stems = [stems(f.mention.unit, function_words) for f in found]
     # the sentence's words besides the figure itself (its number words and its unit)
     context = [
         sentence_words(f) - u - stems(f.mention.text, function_words) for f, u in zip(found, unit_stems, strict=True)
     ]
+
+    def related(a: int, b: int) -> bool:
+        """One story: the same article; or a shared anchor; or, where one of them names no actor,
+        the words of one event (at least two shared context words). Never value and unit alone;
+        never two reports whose sentences name different actors only."""
+        if tied is None or found[a].article.id == found[b].article.id:
+            return True
+        if tied[a] and tied[b]:
+            return not tied[a].isdisjoint(tied[b])
+        return len(context[a] & context[b]) >= CONTEXT_WORDS
+
     same: Groups[int] = Groups(range(len(found)))
     keys: list[object] = [
         (round(f.mention.value, 6), f.mention.upper)
@@ -97,7 +112,9 @@ def merge_figure_mentions(
             by_value_unit[(keys[i], s)].append(i)
     for members in by_value_unit.values():
         for pos, b in enumerate(members[1:], 1):
-            a = next((a for a in members[:pos] if compatible(found[a].mention, found[b].mention)), None)
+            a = next(
+                (a for a in members[:pos] if compatible(found[a].mention, found[b].mention) and related(a, b)), None
+            )
             if a is not None:
                 same.union(a, b)
     # Same value and the same measured quantity (what happened to whom: "mehr als 3.700 Menschen
@@ -109,8 +126,10 @@ def merge_figure_mentions(
         if q is not None and f.mention.value is not None and f.mention.value >= SPECIFIC:
             by_value_quantity[(keys[i], q)].append(i)
     for members in by_value_quantity.values():
-        for b in members[1:]:
-            same.union(members[0], b)
+        for pos, b in enumerate(members[1:], 1):
+            a = next((a for a in members[:pos] if related(a, b)), None)
+            if a is not None:
+                same.union(a, b)
     # Same value, other units, shared context words: candidate pairs come from postings of
     # (value, context word), never from all pairs of a value. They join only mutual best matches:
     # chained, they would snowball across a large dossier ("100 Meter" ~ "100 Feuerwehrleute" ~
@@ -122,7 +141,7 @@ def merge_figure_mentions(
                 by_value_word[(keys[i], w)].append(i)
     best: dict[int, tuple[int, int]] = {}  # mention → (shared words, -partner)
     for (a, b), shared in sorted(_shared_counts(by_value_word.values()).items()):
-        if unit_stems[a] & unit_stems[b] or not compatible(found[a].mention, found[b].mention):
+        if unit_stems[a] & unit_stems[b] or not compatible(found[a].mention, found[b].mention) or not related(a, b):
             continue  # joined above, or counting what happened to them differently
         value = found[a].mention.value
         assert value is not None
@@ -150,7 +169,7 @@ def merge_figure_mentions(
     def disagree(a: int, b: int) -> None:
         ga, gb = group_of[a], group_of[b]
         fa, fb = found[a], found[b]
-        if ga == gb or fa.article.id == fb.article.id or not compatible(fa.mention, fb.mention):
+        if ga == gb or fa.article.id == fb.article.id or not compatible(fa.mention, fb.mention) or not related(a, b):
             return  # one article giving two numbers is no disagreement between sources
         va, vb = fa.mention.value, fb.mention.value
         if va == vb and va is not None:

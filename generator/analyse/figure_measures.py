@@ -66,13 +66,15 @@ def measure(
         if counted & m.nouns:
             return key
     # a cue before the number is the number's own only if no other number stands before the cue
-    # ("Getötet wurden 12 Soldaten und zwei Polizisten"; not "40 Menschen getötet und 100 Autos")
+    # ("Getötet wurden 12 Soldaten und zwei Polizisten"; not "40 Menschen getötet und 100 Autos"),
+    # or if it stands right before the number and its qualifier ("killed 12 and injured 40 others")
     first_earlier = next((k for k in range(lo, start) if is_number(k)), None)
     best: tuple[int, int, int, str] | None = None  # (not a verb, distance, after the number first, key)
     for key, m in cues.measures.items():
         for cue in m.cues:
             for k in range(lo, hi - len(cue) + 1):
-                if (k < start and first_earlier is not None and first_earlier < k) or start <= k < end:
+                taken = k < start and first_earlier is not None and first_earlier < k and k + len(cue) < start
+                if taken or start <= k < end:
                     continue
                 if all(low[k + n] == c for n, c in enumerate(cue)):
                     verb = any(tags[k + n].startswith("V") for n in range(len(cue)))

@@ -250,9 +250,7 @@ class FigureExtractor:
                 end -= words[number.end - 1].endswith(".")  # "auf 12." ends the sentence
                 end_tok = number.end
             what = (
-                measure(
-                    self.cues, words, tags, unit, (number.start, number.end), lambda k: bool(self._number_at(words, k))
-                )
+                measure(self.cues, words, tags, unit, (q_start, number.end), lambda k: bool(self._number_at(words, k)))
                 if number.kind in ("count", "vague")
                 else None
             )
@@ -354,4 +352,5 @@ class FigureExtractor:
             return True
         # an identifier ("Platz 3") or a year after a time word ("im Jahr 1991"); a bare year has no
         # unit after it ("2019 hatte er …") and is left out for that reason
-        return prev in self.cues.identifier_words or prev in self.cues.time_units
+        head = prev.rsplit("-", 1)[-1]  # "UN-Resolution 2417"
+        return head in self.cues.identifier_words or prev in self.cues.time_units

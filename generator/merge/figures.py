@@ -31,6 +31,9 @@ from generator.model import Article, FigureMention
 SPECIFIC = 10.0  # a value from which two reports with shared context are taken to be the same figure
 LARGE = 100.0  # a value so specific that one shared context word suffices
 CONTEXT_WORDS = 2
+# Reports of one quantity published further apart than this are of different stories (last year's
+# toll of a war is not this week's): neither an update nor a conflict.
+STORY_DAYS = 31
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,8 @@ def merge_figure_mentions(
         # says the number moved since; two reports of one day disagree about the same moment
         da, db = fa.article.meta.published, fb.article.meta.published
         known = da is not None and db is not None
+        if da is not None and db is not None and abs((da - db).days) > STORY_DAYS:
+            return
         if (known and da != db) or (not known and (fa.mention.change or fb.mention.change)):
             updates[ga].add(gb)
             updates[gb].add(ga)

@@ -340,3 +340,24 @@ def test_reports_a_year_apart_are_no_development(tmp_path: Path) -> None:
     dossier = gather_texts(tmp_path, texts)
     assert dossier.developments == () or list(dossier.developments) == []
     assert all(f.conflicts == () for f in dossier.figures)
+
+
+def test_one_quantity_in_two_languages_is_one_figure(tmp_path: Path) -> None:
+    """An invented wire report in English and its German version: the counted groups are keyed across
+    languages in the language data ("troops" / "Mann", "aircraft" / "Flugzeuge")."""
+    texts = {
+        "en.txt": (
+            "---\npublished: 2023-04-03\nlanguage: en\n---\n"
+            "About 2,500 troops will stay in Kleinau for several weeks, the Defence Ministry said.\n\n"
+            "More than 70 Russian aircraft landed at the airport of Kleinau on Sunday.\n"
+        ),
+        "de.txt": (
+            "---\npublished: 2023-04-03\nlanguage: de\n---\n"
+            "Etwa 2.500 Mann sollen einige Wochen in Kleinau bleiben, teilte das Verteidigungsministerium mit.\n\n"
+            "Mehr als 70 russische Flugzeuge landeten am Sonntag auf dem Flughafen von Kleinau.\n"
+        ),
+    }
+    dossier = gather_texts(tmp_path, texts)
+    by_value = {f.value: {m.article for m in f.mentions} for f in dossier.figures}
+    assert by_value[2500] == {"en", "de"}
+    assert by_value[70] == {"en", "de"}

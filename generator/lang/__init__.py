@@ -172,6 +172,8 @@ class FigureCues:
     # a number inside a quotation of at most this many words, with no verb, is a name or a slogan
     slogan_words: int = 0
     unit_forms: str = ""  # the library that gives a unit's nominative plural ("german-nouns"), or none
+    # what is counted, keyed across languages: "soldiers" → {"soldaten", "mann", "truppen"}
+    groups: MappingProxyType[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -491,6 +493,7 @@ def _figure_cues(code: str) -> FigureCues:
         alternative_words=_word_set(data, "alternative_words", where) if "alternative_words" in data else frozenset(),
         slogan_words=int(data.get("slogan_words", 0)),
         unit_forms=str(data.get("unit_forms", "")),
+        groups=MappingProxyType({str(k): _word_set(data["groups"], str(k), where) for k in data.get("groups") or {}}),
     )
 
 

@@ -172,10 +172,13 @@ def _figures(
     stems_of: Mapping[str, Sequence[frozenset[str]]],
     people: frozenset[str],
     anchors: Callable[[Found], frozenset[str]] | None = None,
+    groups: Mapping[str, str] | None = None,
 ) -> tuple[list[Figure], list[Development]]:
     order = {a.id: n for n, a in enumerate(articles)}
     found = [Found(a, sentence_at(a, m.start), m) for a, f in pairs for m in f.figures]
-    merged = merge_figure_mentions(found, function_words, lambda f: stems_of[f.article.id][f.sentence], people, anchors)
+    merged = merge_figure_mentions(
+        found, function_words, lambda f: stems_of[f.article.id][f.sentence], people, anchors, groups
+    )
     ranked = sorted(range(len(merged)), key=lambda k: _figure_importance(merged[k], order, age_units))
     ids = _Ids("f")
     id_of = {k: ids(merged[k].first.text) for k in ranked}
@@ -279,8 +282,9 @@ def merge(
             for lang in languages.values()
         )
     )
+    groups = {noun: key for lang in languages.values() for key, nouns in lang.figures.groups.items() for noun in nouns}
     figures, developments = _figures(
-        articles, pairs, function_words, age_units, stems_of, people, lambda f: _anchors(named, f)
+        articles, pairs, function_words, age_units, stems_of, people, lambda f: _anchors(named, f), groups
     )
 
     by_name = {name: a.id for a in actors for name in (a.name, *a.aliases)}

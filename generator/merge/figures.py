@@ -16,12 +16,19 @@
   counted group: people in general, or "Soldaten") with different values, one shared context word,
   published on different days or saying the number changed ("ist auf 57 gestiegen"), are an update:
   part of a development, not a conflict. On the same day and without a change word they conflict.
+* One story: mentions of two articles merge, conflict or develop only when they are tied to one
+  story: they share an anchor (an actor named in the figure's sentence, the one before or the
+  article's lead), or, where one names no actor, two context words. Never on value and unit alone
+  ("50 Menschen" starved in one country and drowned in another stay two figures). Reports more than
+  ``STORY_DAYS`` apart are of different stories.
+* Across languages: the same value counting the same group, keyed in the language data
+  ("2.500 Mann" / "2,500 troops"), within one story.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.analyse.stems import stems
@@ -74,16 +81,34 @@ def quantity(m: FigureMention, people: frozenset[str], function_words: frozenset
     return m.measure, min(stems(words[-1], function_words) or {words[-1].casefold()})
 
 
+GROUP_SUFFIX = 7  # a group noun this long also names the group as a compound's last part ("Kampfflugzeuge")
+
+
+def counted_group(unit: str, groups: Mapping[str, str]) -> str | None:
+    """The language-independent key of what a unit counts ("2.500 Mann", "2,500 troops": soldiers),
+    from the language data's groups (``groups``: noun → key); None for a unit of no group."""
+    for word in reversed(unit.split()):
+        low = word.casefold().strip("\"„“”»«'’‚()")
+        if low in groups:
+            return groups[low]
+        for noun, key in groups.items():
+            if len(noun) >= GROUP_SUFFIX and low.endswith(noun):
+                return key
+    return None
+
+
 def merge_figure_mentions(
     found: Sequence[Found],
     function_words: frozenset[str],
     sentence_words: Callable[[Found], frozenset[str]],
     people: frozenset[str] = frozenset(),
     anchors: Callable[[Found], frozenset[str]] | None = None,
+    groups: Mapping[str, str] | None = None,
 ) -> list[MergedFigure]:
     """``people``: nouns for people in general and the measures' own nouns (:func:`quantity`);
     ``anchors``: what ties a mention to its story (the actors around it): mentions of two articles
-    merge, conflict or develop only when they share one. Without it, any two may."""
+    merge, conflict or develop only when they share one. Without it, any two may. ``groups``: what
+    is counted keyed across languages (:func:`counted_group`)."""
     tied = [anchors(f) for f in found] if anchors is not None else None
     unit_stems = [stems(f.mention.unit, function_words) for f in found]
     # the sentence's words besides the figure itself (its number words and its unit)
@@ -131,6 +156,20 @@ def merge_figure_mentions(
     for members in by_value_quantity.values():
         for pos, b in enumerate(members[1:], 1):
             a = next((a for a in members[:pos] if related(a, b)), None)
+            if a is not None:
+                same.union(a, b)
+    # Same value and the same counted group in any language ("2.500 Mann" / "2,500 troops"), within
+    # one story: specific values only
+    by_value_group: dict[tuple[object, str], list[int]] = defaultdict(list)
+    for i, f in enumerate(found):
+        g = counted_group(f.mention.unit, groups) if groups else None
+        if g is not None and f.mention.value is not None and f.mention.value >= SPECIFIC:
+            by_value_group[(keys[i], g)].append(i)
+    for members in by_value_group.values():
+        for pos, b in enumerate(members[1:], 1):
+            a = next(
+                (a for a in members[:pos] if compatible(found[a].mention, found[b].mention) and related(a, b)), None
+            )
             if a is not None:
                 same.union(a, b)
     # Same value, other units, shared context words: candidate pairs come from postings of

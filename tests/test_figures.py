@@ -275,6 +275,7 @@ ISSUE_29 = [
     ("Sie reisten mit 30 Menschen an.", [(30, None, "Menschen", None, "30 Menschen")]),  # also a nominative
     ("Die Zimmer kosten zwischen 65 und 240 Euro.", [(65, 240, "Euro", None, "zwischen 65 und 240 Euro")]),
     ("Es bewerben sich vier oder fünf Firmen.", [(4, 5, "Firmen", None, "vier oder fünf Firmen")]),
+    ("Der Verein nimmt 20 bis 30 Millionen Euro ein.", [(20e6, 30e6, "Euro", None, "20 bis 30 Millionen Euro")]),
     ("Die 2031 anstehende Abstimmung gilt als offen.", []),  # a year, not 2031 votes
     ("Die Partei wirbt mit „Ein Volk, drei Sprachen“ um Stimmen.", []),  # a slogan
     ("Der Rat verabschiedete Resolution 2417 Ende Mai.", []),  # an identifier, not 2417 "Ende"

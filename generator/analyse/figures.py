@@ -319,7 +319,11 @@ class FigureExtractor:
         other = self._number_at(words, j + 1)
         if other is None or other.kind != "count" or other.value is None or other.value <= number.value:
             return None, number
-        return other.value, _Number(number.start, other.end, number.value, "count")
+        low = number.value
+        scale = self.cues.scales.get(words[other.end - 1].casefold()) if other.end - other.start > 1 else None
+        if scale and number.end - number.start == 1 and other.value > number.value * scale:
+            low *= scale  # "30 bis 40 Milliarden Euro": the scale word serves both ends
+        return other.value, _Number(number.start, other.end, low, "count")
 
     def _counted_before(self, words: Sequence[str], tags: Sequence[str], number: _Number) -> tuple[int, int] | None:
         """ "die Zahl der Todesopfer ist auf 57 gestiegen": the noun after a count word earlier in the

@@ -362,3 +362,42 @@ def test_one_quantity_in_two_languages_is_one_figure(tmp_path: Path) -> None:
     by_value = {f.value: {m.article for m in f.mentions} for f in dossier.figures}
     assert by_value[2500] == {"en", "de"}
     assert by_value[70] == {"en", "de"}
+
+
+def test_a_developing_story_merges_one_days_reports_and_shows_its_disagreement(tmp_path: Path) -> None:
+    """Invented: a train crash reported over two days. The same small toll from two sources of the
+    same later day is one figure; a third source that day disagrees (a conflict); the injured,
+    counted as "Menschen" too, never join the dead."""
+    texts = {
+        "a.txt": "---\npublished: 2023-06-01\n---\nBei dem Zugunglück bei Kleinau starben acht Menschen, "
+        "zwölf Menschen wurden verletzt.\n",
+        "b.txt": "---\npublished: 2023-06-02\n---\nDie Zahl der Todesopfer des Zugunglücks bei Kleinau ist auf neun "
+        "gestiegen.\n",
+        "c.txt": "---\npublished: 2023-06-02\n---\nBei dem Zugunglück bei Kleinau gab es neun Tote.\n",
+        "d.txt": "---\npublished: 2023-06-02\n---\nNach dem Zugunglück bei Kleinau meldete die Bahn elf Tote.\n",
+    }
+    dossier = gather_texts(tmp_path, texts)
+    killed = next(d for d in dossier.developments if d.measure == "killed")
+    assert [(p.date, p.value, p.articles) for p in killed.points] == [
+        ("2023-06-01", 8, ("a",)),
+        ("2023-06-02", 9, ("b", "c")),
+        ("2023-06-02", 11, ("d",)),
+    ]
+    figures = {f.id: f for f in dossier.figures}
+    conflicts = {(figures[f].value, figures[c].value) for f in figures for c in figures[f].conflicts}
+    assert conflicts == {(9, 11), (11, 9)}
+    injured = next(f for f in dossier.figures if f.value == 12)
+    assert injured.measure == "injured" and {m.article for m in injured.mentions} == {"a"}
+
+
+def test_an_unmeasured_count_does_not_bridge_the_dead_and_the_injured(tmp_path: Path) -> None:
+    texts = {
+        "a.txt": "---\npublished: 2023-06-01\n---\nBei dem Brand in Kleinau gab es 12 Menschen in der Halle.\n",
+        "b.txt": "---\npublished: 2023-06-01\n---\nBei dem Brand in Kleinau starben 12 Menschen in der Halle.\n",
+        "c.txt": "---\npublished: 2023-06-01\n---\nBei dem Brand in Kleinau wurden 12 Menschen in der Halle verletzt.\n",
+    }
+    dossier = gather_texts(tmp_path, texts)
+    twelve = [f for f in dossier.figures if f.value == 12]
+    by_measure = {f.measure: {m.article for m in f.mentions} for f in twelve}
+    assert by_measure["killed"].isdisjoint(by_measure["injured"])
+    assert {"b", "c"} <= by_measure["killed"] | by_measure["injured"]

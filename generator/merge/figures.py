@@ -127,6 +127,28 @@ def merge_figure_mentions(
         return len(context[a] & context[b]) >= CONTEXT_WORDS
 
     same: Groups[int] = Groups(range(len(found)))
+    measures: dict[int, set[str]] = {
+        i: {f.mention.measure} if f.mention.measure else set() for i, f in enumerate(found)
+    }
+
+    def join(a: int, b: int) -> bool:
+        """Merge the groups of ``a`` and ``b`` unless they count what happened differently (one
+        unmeasured "12 Menschen" must not bridge "12 Menschen" killed and "12 Menschen" injured)."""
+        ra, rb = same.find(a), same.find(b)
+        if ra == rb:
+            return True
+        if len(measures[ra] | measures[rb]) > 1:
+            return False
+        joined = measures[ra] | measures[rb]
+        same.union(a, b)
+        measures[same.find(a)] = joined
+        return True
+
+    def join_block(members: Sequence[int], ok: Callable[[int, int], bool]) -> None:
+        """Each member joins the first earlier member of its block it may join."""
+        for pos, b in enumerate(members[1:], 1):
+            next((a for a in members[:pos] if ok(a, b) and join(a, b)), None)
+
     keys: list[object] = [
         (round(f.mention.value, 6), f.mention.upper)
         if f.mention.value is not None
@@ -139,25 +161,24 @@ def merge_figure_mentions(
         for s in units:
             by_value_unit[(keys[i], s)].append(i)
     for members in by_value_unit.values():
-        for pos, b in enumerate(members[1:], 1):
-            a = next(
-                (a for a in members[:pos] if compatible(found[a].mention, found[b].mention) and related(a, b)), None
-            )
-            if a is not None:
-                same.union(a, b)
+        join_block(members, lambda a, b: compatible(found[a].mention, found[b].mention) and related(a, b))
     # Same value and the same measured quantity (what happened to whom: "mehr als 3.700 Menschen
-    # festgenommen" / "more than 3,700 people detained"), in any language: specific values only
+    # festgenommen" / "more than 3,700 people detained"), in any language
     qty = [quantity(f.mention, people, function_words) for f in found]
     by_value_quantity: dict[tuple[object, tuple[str, str]], list[int]] = defaultdict(list)
     for i, f in enumerate(found):
         q = qty[i]
-        if q is not None and f.mention.value is not None and f.mention.value >= SPECIFIC:
+        if q is not None and f.mention.value is not None:
             by_value_quantity[(keys[i], q)].append(i)
+
+    def same_toll(a: int, b: int) -> bool:
+        """A small toll ("acht Tote" / "acht Menschen starben") is one quantity in one story when the
+        two sentences share a word of the event as well."""
+        value = found[a].mention.value or 0.0
+        return related(a, b) and (value >= SPECIFIC or not context[a].isdisjoint(context[b]))
+
     for members in by_value_quantity.values():
-        for pos, b in enumerate(members[1:], 1):
-            a = next((a for a in members[:pos] if related(a, b)), None)
-            if a is not None:
-                same.union(a, b)
+        join_block(members, same_toll)
     # Same value and the same counted group in any language ("2.500 Mann" / "2,500 troops"), within
     # one story: specific values only
     by_value_group: dict[tuple[object, str], list[int]] = defaultdict(list)
@@ -166,12 +187,7 @@ def merge_figure_mentions(
         if g is not None and f.mention.value is not None and f.mention.value >= SPECIFIC:
             by_value_group[(keys[i], g)].append(i)
     for members in by_value_group.values():
-        for pos, b in enumerate(members[1:], 1):
-            a = next(
-                (a for a in members[:pos] if compatible(found[a].mention, found[b].mention) and related(a, b)), None
-            )
-            if a is not None:
-                same.union(a, b)
+        join_block(members, lambda a, b: compatible(found[a].mention, found[b].mention) and related(a, b))
     # Same value, other units, shared context words: candidate pairs come from postings of
     # (value, context word), never from all pairs of a value. They join only mutual best matches:
     # chained, they would snowball across a large dossier ("100 Meter" ~ "100 Feuerwehrleute" ~
@@ -193,7 +209,7 @@ def merge_figure_mentions(
                     best[x] = (shared, -y)
     for a, (_, minus_b) in best.items():
         if best.get(-minus_b, (0, 1))[1] == -a:
-            same.union(a, -minus_b)
+            join(a, -minus_b)
 
     ordered = same.groups()
     group_of = {i: gi for gi, g in enumerate(ordered) for i in g}

@@ -24,8 +24,9 @@ def test_cached_rebuild_is_identical_and_corrupt_entries_are_rebuilt(tmp_path: P
     generate(_config(tmp_path, "first", cache=str(cache)))
     entries = sorted(p for p in cache.rglob("*.pickle") if "tools" not in p.parts)
     assert len(entries) == 4  # one per article
-    # the lexicons of the corpus's two languages (German, English) and the language identifier
-    assert len(list((cache / "tools").glob("*.pickle"))) == 3
+    # the lexicons of the corpus's two languages (German, English), the language identifier and the
+    # German unit forms (figures: dative plurals, singular-only nouns)
+    assert len(list((cache / "tools").glob("*.pickle"))) == 4
     second = generate(_config(tmp_path, "second", cache=str(cache)))
     assert tree(tmp_path / "plain") == tree(tmp_path / "first") == tree(tmp_path / "second")
     assert plain.dossier.facts == second.dossier.facts
@@ -117,7 +118,7 @@ def test_entries_of_files_no_longer_read_are_removed_and_nothing_else(tmp_path: 
     after = entries()
     assert len(after) == 3 and len(after & before) == 2  # the two unchanged articles, and the edited one anew
     assert all(path.exists() for path in others)
-    assert len(list((cache / "tools").glob("*.pickle"))) == 3
+    assert len(list((cache / "tools").glob("*.pickle"))) == 4
     third = generate(_config(tmp_path, "third", cache=str(cache)))  # everything from the cache again
     assert entries() == after and tree(tmp_path / "third") == tree(tmp_path / "second")
     assert third.exit_code == 0

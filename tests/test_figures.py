@@ -257,3 +257,147 @@ def test_developments_and_measures_are_exported_valid(tmp_path: Path) -> None:
     killed = next(d for d in data["developments"] if d["measure"] == "killed")
     assert [p["value"] for p in killed["points"]] == [36, 52, 57]
     assert {f["measure"] for f in data["figures"] if "measure" in f} >= {"killed", "injured"}
+
+
+# --- issue 29: what is counted, units as a reader writes them, ranges, non-counts -------------------
+
+ISSUE_29 = [
+    # (sentence, [(value, upper, unit, measure, text)])
+    ("Der Einsturz kostete neun Arbeitern das Leben.", [(9, None, "Arbeiter", "killed", "neun Arbeitern")]),
+    ("Bei dem Überfall wurden zwei Wachleute erschossen.", [(2, None, "Wachleute", "killed", "zwei Wachleute")]),
+    (
+        "Fachleute fürchten, dass bis zu 300 Menschen sterben könnten.",
+        [(300, None, "Menschen", None, "bis zu 300 Menschen")],
+    ),
+    ("Bei dem Feuer wurden die 40 Gäste nicht verletzt.", [(40, None, "Gäste", None, "40 Gäste")]),
+    ("Die Elf gewann mit 14 Punkten Vorsprung.", [(14, None, "Punkte", None, "14 Punkten")]),
+    ("Die Familie zog mit drei Kindern um.", [(3, None, "Kinder", None, "drei Kindern")]),
+    ("Sie reisten mit 30 Menschen an.", [(30, None, "Menschen", None, "30 Menschen")]),  # also a nominative
+    ("Die Zimmer kosten zwischen 65 und 240 Euro.", [(65, 240, "Euro", None, "zwischen 65 und 240 Euro")]),
+    ("Es bewerben sich vier oder fünf Firmen.", [(4, 5, "Firmen", None, "vier oder fünf Firmen")]),
+    ("Der Verein nimmt 20 bis 30 Millionen Euro ein.", [(20e6, 30e6, "Euro", None, "20 bis 30 Millionen Euro")]),
+    ("Die 2031 anstehende Abstimmung gilt als offen.", []),  # a year, not 2031 votes
+    ("Die Partei wirbt mit „Ein Volk, drei Sprachen“ um Stimmen.", []),  # a slogan
+    ("Der Rat verabschiedete Resolution 2417 Ende Mai.", []),  # an identifier, not 2417 "Ende"
+    ("Der Rat verwies auf die UN-Resolution 2417 Frauen und Kinder betreffend.", []),
+    ("Die Passagiere von Flug 4711 Richtung Süden warten.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ISSUE_29, ids=[c[0][:40] for c in ISSUE_29])
+def test_measure_units_ranges_and_non_counts(
+    tools: tuple[Reader, FigureExtractor, PosTagger],
+    sentence: str,
+    expected: list[tuple[float, float | None, str, str | None, str]],
+) -> None:
+    reader, extractor, pos = tools
+    article = reader.parse(sentence, "a.txt", "a", markdown=False, warnings=[])
+    tags = [pos.tag([t.text for t in tokens]) for tokens in article.tokens]
+    got = [(m.value, m.upper, m.unit, m.measure, m.text) for m in extractor.extract(article, tags)]
+    assert got == expected
+
+
+def test_a_long_list_without_full_stops_keeps_each_figure_to_its_own_words(
+    tools: tuple[Reader, FigureExtractor, PosTagger],
+) -> None:
+    """Issue 32: a list without full stops is one sentence of thousands of tokens. Every line's figure
+    is found, and what happened is read near the number: the houses are not "injured" by a cue
+    hundreds of words later (the work per number is bounded; timing: bench/figures_long.py)."""
+    reader, extractor, pos = tools
+    lines = [f"- {n % 80 + 10} Häuser in Altstadt beschädigt" for n in range(300)]
+    text = "Schäden\n\n" + "\n".join([*lines, "- 3 Menschen verletzt"]) + "\n"
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert max(len(t) for t in article.tokens) > 1500  # one sentence
+    tags = [pos.tag([t.text for t in tokens]) for tokens in article.tokens]
+    got = extractor.extract(article, tags)
+    assert len(got) == 301
+    assert {(m.unit, m.measure) for m in got[:-1]} >= {("Häuser", None)}
+    assert {(m.unit, m.measure) for m in got[:280]} == {("Häuser", None)}  # those far from the cue
+    assert (got[-1].value, got[-1].unit, got[-1].measure) == (3, "Menschen", "injured")
+
+
+def test_figures_of_unrelated_stories_never_merge_or_develop(tmp_path: Path) -> None:
+    """Two invented stories a week apart, each with 50 dead: the same value and unit in sentences that
+    name different places are two quantities, neither merged nor a development; two reports of one
+    story (one place) are one figure."""
+    texts = {
+        "a.txt": "---\npublished: 2023-05-02\n---\nIn Nordhavn starben bei einem Brand 50 Menschen.\n",
+        "b.txt": "---\npublished: 2023-05-09\n---\nIn Südwick starben bei einem Anschlag 50 Menschen.\n",
+        "c.txt": "---\npublished: 2023-05-10\n---\nIn Südwick starben bei einem Anschlag inzwischen 64 Menschen.\n",
+        "d.txt": "---\npublished: 2023-05-02\n---\nBei dem Brand in Nordhavn kamen 50 Menschen ums Leben.\n",
+    }
+    dossier = gather_texts(tmp_path, texts)
+    fifty = [f for f in dossier.figures if f.value == 50]
+    assert sorted(sorted({m.article for m in f.mentions}) for f in fifty) == [["a", "d"], ["b"]]
+    (development,) = dossier.developments  # Südwick's toll rose: one development, Nordhavn's not in it
+    assert [(p.value, p.articles) for p in development.points] == [(50, ("b",)), (64, ("c",))]
+
+
+def test_reports_a_year_apart_are_no_development(tmp_path: Path) -> None:
+    texts = {
+        "a.txt": "---\npublished: 2021-03-01\n---\nIm Grenzgebiet von Ostland wurden 15 Rebellen getötet.\n",
+        "b.txt": "---\npublished: 2022-06-01\n---\nIm Grenzgebiet von Ostland wurden 4 Rebellen getötet.\n",
+    }
+    dossier = gather_texts(tmp_path, texts)
+    assert dossier.developments == () or list(dossier.developments) == []
+    assert all(f.conflicts == () for f in dossier.figures)
+
+
+def test_one_quantity_in_two_languages_is_one_figure(tmp_path: Path) -> None:
+    """An invented wire report in English and its German version: the counted groups are keyed across
+    languages in the language data ("troops" / "Mann", "aircraft" / "Flugzeuge")."""
+    texts = {
+        "en.txt": (
+            "---\npublished: 2023-04-03\nlanguage: en\n---\n"
+            "About 2,500 troops will stay in Kleinau for several weeks, the Defence Ministry said.\n\n"
+            "More than 70 Russian aircraft landed at the airport of Kleinau on Sunday.\n"
+        ),
+        "de.txt": (
+            "---\npublished: 2023-04-03\nlanguage: de\n---\n"
+            "Etwa 2.500 Mann sollen einige Wochen in Kleinau bleiben, teilte das Verteidigungsministerium mit.\n\n"
+            "Mehr als 70 russische Flugzeuge landeten am Sonntag auf dem Flughafen von Kleinau.\n"
+        ),
+    }
+    dossier = gather_texts(tmp_path, texts)
+    by_value = {f.value: {m.article for m in f.mentions} for f in dossier.figures}
+    assert by_value[2500] == {"en", "de"}
+    assert by_value[70] == {"en", "de"}
+
+
+def test_a_developing_story_merges_one_days_reports_and_shows_its_disagreement(tmp_path: Path) -> None:
+    """Invented: a train crash reported over two days. The same small toll from two sources of the
+    same later day is one figure; a third source that day disagrees (a conflict); the injured,
+    counted as "Menschen" too, never join the dead."""
+    texts = {
+        "a.txt": "---\npublished: 2023-06-01\n---\nBei dem Zugunglück bei Kleinau starben acht Menschen, "
+        "zwölf Menschen wurden verletzt.\n",
+        "b.txt": "---\npublished: 2023-06-02\n---\nDie Zahl der Todesopfer des Zugunglücks bei Kleinau ist auf neun "
+        "gestiegen.\n",
+        "c.txt": "---\npublished: 2023-06-02\n---\nBei dem Zugunglück bei Kleinau gab es neun Tote.\n",
+        "d.txt": "---\npublished: 2023-06-02\n---\nNach dem Zugunglück bei Kleinau meldete die Bahn elf Tote.\n",
+    }
+    dossier = gather_texts(tmp_path, texts)
+    killed = next(d for d in dossier.developments if d.measure == "killed")
+    assert [(p.date, p.value, p.articles) for p in killed.points] == [
+        ("2023-06-01", 8, ("a",)),
+        ("2023-06-02", 9, ("b", "c")),
+        ("2023-06-02", 11, ("d",)),
+    ]
+    figures = {f.id: f for f in dossier.figures}
+    conflicts = {(figures[f].value, figures[c].value) for f in figures for c in figures[f].conflicts}
+    assert conflicts == {(9, 11), (11, 9)}
+    injured = next(f for f in dossier.figures if f.value == 12)
+    assert injured.measure == "injured" and {m.article for m in injured.mentions} == {"a"}
+
+
+def test_an_unmeasured_count_does_not_bridge_the_dead_and_the_injured(tmp_path: Path) -> None:
+    texts = {
+        "a.txt": "---\npublished: 2023-06-01\n---\nBei dem Brand in Kleinau gab es 12 Menschen in der Halle.\n",
+        "b.txt": "---\npublished: 2023-06-01\n---\nBei dem Brand in Kleinau starben 12 Menschen in der Halle.\n",
+        "c.txt": "---\npublished: 2023-06-01\n---\nBei dem Brand in Kleinau wurden 12 Menschen in der Halle verletzt.\n",
+    }
+    dossier = gather_texts(tmp_path, texts)
+    twelve = [f for f in dossier.figures if f.value == 12]
+    by_measure = {f.measure: {m.article for m in f.mentions} for f in twelve}
+    assert by_measure["killed"].isdisjoint(by_measure["injured"])
+    assert {"b", "c"} <= by_measure["killed"] | by_measure["injured"]

@@ -51,7 +51,11 @@ class Analyser:
         return self._tool(PosTagger, language)
 
     def figure_extractor(self, language: str) -> FigureExtractor:
-        return self._tool(FigureExtractor, language)
+        key = (FigureExtractor, language)
+        if key not in self._tools:
+            self._tools[key] = FigureExtractor(load_language(language), self.store)
+        tool: FigureExtractor = self._tools[key]
+        return tool
 
     def time_tagger(self, language: str) -> TimeTagger:
         """With the part-of-speech tagger's morphology for the tense of verbs, where it has one."""

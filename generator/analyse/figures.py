@@ -15,7 +15,10 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from generator.analyse.punctuation import CLAUSE_BREAKS
+from generator.analyse.figure_measures import WINDOW, clause_end, clause_start, measure
+from generator.analyse.postag import QUOTES
+from generator.analyse.unit_forms import unit_forms
+from generator.cache import ToolStore
 from generator.lang import LanguageData
 from generator.model import Article, FigureMention, Token
 
@@ -37,9 +40,10 @@ def _is_noun(tag: str) -> bool:
 
 
 class FigureExtractor:
-    def __init__(self, lang: LanguageData) -> None:
+    def __init__(self, lang: LanguageData, store: ToolStore | None = None) -> None:
         self.lang = lang
         self.cues = lang.figures
+        self.forms = unit_forms(self.cues.unit_forms, store)
         t, d = re.escape(self.cues.thousands_separator), re.escape(self.cues.decimal_separator)
         self._grouped = re.compile(rf"^\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?$")
         self._plain = re.compile(rf"^\d+(?:{d}\d+)?$")
@@ -104,10 +108,9 @@ class FigureExtractor:
         return _Number(i, end, value, "count")
 
     def _qualifier(self, words: Sequence[str], start: int) -> tuple[int, str | None]:
-        low = [w.casefold() for w in words]
         for phrase in self.cues.qualifiers:
             k = len(phrase)
-            if start - k >= 0 and tuple(low[start - k : start]) == phrase:
+            if start - k >= 0 and tuple(w.casefold() for w in words[start - k : start]) == phrase:
                 return start - k, " ".join(words[start - k : start])
         return start, None
 
@@ -130,7 +133,7 @@ class FigureExtractor:
         if number.kind == "vague" and j < n and words[j].casefold() in ("von", "of"):
             j += 1
         k = j
-        while k < n and (
+        while k < min(n, j + WINDOW) and (
             tags[k] in QUOTE_TAGS
             or tags[k].startswith(ADJ_TAGS)
             # an adverb before an adjective: "7 schwer verletzte Menschen"
@@ -168,7 +171,7 @@ class FigureExtractor:
 
     def _genitive(self, words: Sequence[str], tags: Sequence[str], j: int) -> int:
         """End of a genitive complement starting at ``j`` ("der Polizei und der Nationalgarde"), else ``j``."""
-        n = len(words)
+        n = min(len(words), j + WINDOW)
         end = j
         m = j
         while m < n and words[m].casefold() in self.cues.genitive_links:
@@ -204,19 +207,26 @@ class FigureExtractor:
     def _sentence(self, article: Article, tokens: Sequence[Token], tags: Sequence[str]) -> list[FigureMention]:
         words = [t.text for t in tokens]
         found: list[FigureMention] = []
+        slogans = self._slogans(words, tags)
         i = 0
         while i < len(words):
             number = self._number_at(words, i)
-            if number is None or self._not_a_figure(words, i, number):
+            if number is None or i in slogans or self._not_a_figure(words, i, number):
                 i += 1
                 continue
             upper, number = self._range(words, number)
             unit = self._unit(words, tags, number.end, number) or self._counted_before(words, tags, number)
-            if unit is None:
+            if unit is None or self._year(words, unit, number):
                 i += 1
                 continue
             sign = number.start > 0 and words[number.start - 1] in self.cues.currencies  # "about $2.5 billion"
             q_start, qualifier = self._qualifier(words, number.start - 1 if sign else number.start)
+            if (
+                upper is not None
+                and q_start == number.start > 0
+                and words[q_start - 1].casefold() in self.cues.range_openers
+            ):
+                q_start -= 1  # "zwischen 107 und 338 Euro": the range as written
             end_tok = max(unit[1], number.end)
             # a unit in quotation marks: keep the closing mark in the text
             opened = any(tags[k] in QUOTE_TAGS for k in range(number.end, end_tok))
@@ -230,7 +240,7 @@ class FigureExtractor:
                 while u0 < unit[1] - 1 and words[u0].casefold() in self.cues.unit_articles:
                     u0 += 1  # "ein Fünftel des weltweiten …": what is counted, without its article
                 unit_text = article.body[tokens[u0].start : tokens[unit[1] - 1].end]
-                unit_text = unit_text.strip("\"„“”»«'’‚ ")
+                unit_text = self._nominative(unit_text.strip("\"„“”»«'’‚ "), number)
             qualifier = qualifier.lower() if qualifier else None
             if unit == (number.start - 1, number.start):  # a currency sign: "$2.5 billion"
                 start, end = tokens[min(q_start, unit[0])].start, tokens[number.end - 1].end
@@ -239,17 +249,54 @@ class FigureExtractor:
                 start, end = tokens[q_start].start, tokens[number.end - 1].end
                 end -= words[number.end - 1].endswith(".")  # "auf 12." ends the sentence
                 end_tok = number.end
-            measure = self._measure(words, unit, number) if number.kind in ("count", "vague") else None
+            what = (
+                measure(self.cues, words, tags, unit, (q_start, number.end), lambda k: bool(self._number_at(words, k)))
+                if number.kind in ("count", "vague")
+                else None
+            )
             change = any(w.casefold() in self.cues.change_cues for w in self._clause(words, number.start))
             found.append(
                 FigureMention(
-                    start, end, article.body[start:end], number.value, unit_text, qualifier, measure, change, upper
+                    start, end, article.body[start:end], number.value, unit_text, qualifier, what, change, upper
                 )
             )
             i = end_tok
         return found
 
     # --- what is counted, and how ------------------------------------------------------------------
+
+    def _nominative(self, unit: str, number: _Number) -> str:
+        """What is counted as a reader writes it on its own: a dative plural in the nominative
+        ("mit 12 Punkten" → "Punkte"); words that are nominatives as well stay ("Menschen")."""
+        if number.kind == "age" or not self.forms.nominative:
+            return unit
+        return " ".join(self.forms.nominative_plural(w) for w in unit.split(" "))
+
+    def _year(self, words: Sequence[str], unit: tuple[int, int], number: _Number) -> bool:
+        """A year written before what it dates: "die 2017 anstehende Wahl" (a four-digit number
+        without separators counting a noun that is only ever singular)."""
+        w = words[number.start]
+        if number.end != number.start + 1 or not (w.isdigit() and len(w) == 4 and 1000 <= int(w) <= 2100):
+            return False
+        if unit[0] < number.end or unit[1] <= unit[0]:
+            return False
+        head = words[unit[0]]
+        if self.cues.nouns_capitalised:
+            return head in self.forms.singular
+        return not head.casefold().endswith("s") and head.casefold() not in self.cues.people_nouns
+
+    def _slogans(self, words: Sequence[str], tags: Sequence[str]) -> set[int]:
+        """Tokens inside a short quotation without a verb: a name or a slogan ("„Ein Land, zwei
+        Systeme“"), whose numbers are no figures. One pass over the sentence."""
+        limit = self.cues.slogan_words
+        marks = [k for k, w in enumerate(words) if w in QUOTES] if limit else []
+        inside: set[int] = set()
+        for a, b in zip(marks[::2], marks[1::2], strict=False):
+            span = range(a + 1, b)
+            words_in = [k for k in span if words[k][:1].isalnum()]
+            if 0 < len(words_in) <= limit and not any(tags[k].startswith("V") for k in span):
+                inside.update(span)
+        return inside
 
     def _final_count(self, words: Sequence[str], i: int) -> bool:
         """ "Die Zahl der Opfer stieg auf 12.": the tokeniser keeps the full stop with a number that
@@ -266,20 +313,24 @@ class FigureExtractor:
         n = len(words)
         j = number.end
         between = number.start > 0 and words[number.start - 1].casefold() in self.cues.range_openers
-        joins = self.cues.range_words | ({"und", "and"} if between else set())
+        joins = self.cues.range_words | self.cues.alternative_words | ({"und", "and"} if between else set())
         if number.kind != "count" or number.value is None or j + 1 >= n or words[j].casefold() not in joins:
             return None, number
         other = self._number_at(words, j + 1)
         if other is None or other.kind != "count" or other.value is None or other.value <= number.value:
             return None, number
-        return other.value, _Number(number.start, other.end, number.value, "count")
+        low = number.value
+        scale = self.cues.scales.get(words[other.end - 1].casefold()) if other.end - other.start > 1 else None
+        if scale and number.end - number.start == 1 and other.value > number.value * scale:
+            low *= scale  # "30 bis 40 Milliarden Euro": the scale word serves both ends
+        return other.value, _Number(number.start, other.end, low, "count")
 
     def _counted_before(self, words: Sequence[str], tags: Sequence[str], number: _Number) -> tuple[int, int] | None:
         """ "die Zahl der Todesopfer ist auf 57 gestiegen": the noun after a count word earlier in the
         clause, when nothing counted follows the number."""
         if number.kind != "count":
             return None
-        lo = self._clause_start(words, number.start)
+        lo = clause_start(words, number.start)
         for k in range(number.start - 1, lo - 1, -1):
             if words[k].casefold() not in self.cues.count_words:
                 continue
@@ -289,56 +340,8 @@ class FigureExtractor:
                 return (k - 1, k)  # the noun before it: "the death toll rose to 57"
         return None
 
-    def _clause_start(self, words: Sequence[str], i: int) -> int:
-        """Start of the number's clause: after the last comma, semicolon, colon or dash before it
-        (a bracketed aside is part of the clause: "acht Menschen (sieben Patienten …) kamen ums Leben")."""
-        depth = 0
-        for k in range(i - 1, -1, -1):
-            depth = max(depth + (words[k] == ")") - (words[k] == "("), 0)
-            if depth == 0 and words[k] in CLAUSE_BREAKS:
-                return k + 1
-        return 0
-
-    def _clause_end(self, words: Sequence[str], i: int) -> int:
-        depth = 0
-        for k in range(i + 1, len(words)):
-            depth = max(depth + (words[k] == "(") - (words[k] == ")"), 0)
-            if depth == 0 and words[k] in CLAUSE_BREAKS:
-                return k
-        return len(words)
-
     def _clause(self, words: Sequence[str], i: int) -> Sequence[str]:
-        return words[self._clause_start(words, i) : self._clause_end(words, i)]
-
-    def _measure(self, words: Sequence[str], unit: tuple[int, int], number: _Number) -> str | None:
-        """What the figure counts happened to it: a measure noun as what is counted ("57 Todesopfer"),
-        else the cue nearest the number in its clause ("36 Menschen kamen ums Leben")."""
-        counted = {w.casefold() for w in words[unit[0] : unit[1]]}
-        lo = self._clause_start(words, number.start)
-        # "die Zahl der Todesopfer ist auf 57 Menschen gestiegen": the count word's noun says it
-        for k in range(lo, number.start - 2):
-            if words[k].casefold() in self.cues.count_words:
-                counted.add(words[k + 2].casefold())
-        for key, m in self.cues.measures.items():
-            if counted & m.nouns:
-                return key
-        hi = self._clause_end(words, number.end - 1)
-        low = [w.casefold() for w in words]
-        # a cue before the number is the number's own only if no other number stands before the cue
-        # ("Getötet wurden 12 Soldaten und zwei Polizisten"; not "40 Menschen getötet und 100 Autos")
-        earlier = [k for k in range(lo, number.start) if self._number_at(words, k) is not None]
-        best: tuple[int, int, str] | None = None  # (distance, after the number first, key)
-        for key, m in self.cues.measures.items():
-            for cue in m.cues:
-                for k in range(lo, hi - len(cue) + 1):
-                    if k < number.start and earlier and earlier[0] < k:
-                        continue
-                    if tuple(low[k : k + len(cue)]) == cue and not number.start <= k < number.end:
-                        distance = k - number.end if k >= number.end else number.start - k
-                        candidate = (distance, 0 if k >= number.end else 1, key)
-                        if best is None or candidate < best:
-                            best = candidate
-        return best[2] if best else None
+        return words[clause_start(words, i) : clause_end(words, i)]
 
     def _not_a_figure(self, words: Sequence[str], i: int, number: _Number) -> bool:
         w = words[i]
@@ -353,4 +356,5 @@ class FigureExtractor:
             return True
         # an identifier ("Platz 3") or a year after a time word ("im Jahr 1991"); a bare year has no
         # unit after it ("2019 hatte er …") and is left out for that reason
-        return prev in self.cues.identifier_words or prev in self.cues.time_units
+        head = prev.rsplit("-", 1)[-1]  # "UN-Resolution 2417"
+        return head in self.cues.identifier_words or prev in self.cues.time_units

@@ -173,6 +173,14 @@ class FigureCues:
     genitive_links: frozenset[str]  # open a genitive after a unit: "der" ("Prozent der Stimmen"), "of the"
     unit_articles: frozenset[str]  # left out at the start of what is counted ("ein Fünftel des …")
     conjunctions: frozenset[str]  # join two genitives: "der Polizei und der Nationalgarde"
+    # a number's clause with one of these tells no toll: "könnten … sterben", "niemand wurde verletzt"
+    doubt_words: frozenset[str] = frozenset()
+    alternative_words: frozenset[str] = frozenset()  # "zwei oder drei": both ends, as a range
+    # a number inside a quotation of at most this many words, with no verb, is a name or a slogan
+    slogan_words: int = 0
+    unit_forms: str = ""  # the library that gives a unit's nominative plural ("german-nouns"), or none
+    # what is counted, keyed across languages: "soldiers" → {"soldaten", "mann", "truppen"}
+    groups: MappingProxyType[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -537,6 +545,11 @@ def _figure_cues(code: str) -> FigureCues:
         genitive_links=_word_set(data, "genitive_links", where),
         unit_articles=_word_set(data, "unit_articles", where),
         conjunctions=_word_set(data, "conjunctions", where),
+        doubt_words=_word_set(data, "doubt_words", where) if "doubt_words" in data else frozenset(),
+        alternative_words=_word_set(data, "alternative_words", where) if "alternative_words" in data else frozenset(),
+        slogan_words=int(data.get("slogan_words", 0)),
+        unit_forms=str(data.get("unit_forms", "")),
+        groups=MappingProxyType({str(k): _word_set(data["groups"], str(k), where) for k in data.get("groups") or {}}),
     )
 
 

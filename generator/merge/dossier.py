@@ -7,7 +7,7 @@ date and label). Spelling variants, conflicts and corroboration by content come 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from generator.analyse.lexicon import territory_code
@@ -127,6 +127,27 @@ def _timeline(
     return sorted(events, key=lambda e: (e.date, e.time_of_day or ""))
 
 
+LEAD = 2  # the sentences that open an article (headline and lead): they name its story
+
+
+def _named_in_sentences(merged: Sequence[MergedActor]) -> dict[str, dict[int, set[str]]]:
+    """The actors (by merged name) each sentence of each article names."""
+    named: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for x in merged:
+        for a, m in x.mentions:
+            named[a.id][sentence_at(a, m.start)].add(x.name)
+    return named
+
+
+def _anchors(named: Mapping[str, Mapping[int, set[str]]], f: Found) -> frozenset[str]:
+    """What ties a figure to its story: the actors (people, organisations, places) its sentence, the
+    one before and the article's lead name. Figures of two articles are one quantity only when
+    they share one (never on value and unit alone)."""
+    by_sentence = named.get(f.article.id, {})
+    picked = {f.sentence, f.sentence - 1, *range(LEAD)}
+    return frozenset().union(*(by_sentence.get(k, set()) for k in picked))
+
+
 def _figure_importance(
     x: MergedFigure, order: Mapping[str, int], age_units: frozenset[str]
 ) -> tuple[int, int, int, int, float, int]:
@@ -151,10 +172,14 @@ def _figures(
     age_units: frozenset[str],
     stems_of: Mapping[str, Sequence[frozenset[str]]],
     people: frozenset[str],
+    anchors: Callable[[Found], frozenset[str]] | None = None,
+    groups: Mapping[str, str] | None = None,
 ) -> tuple[list[Figure], list[Development]]:
     order = {a.id: n for n, a in enumerate(articles)}
     found = [Found(a, sentence_at(a, m.start), m) for a, f in pairs for m in f.figures]
-    merged = merge_figure_mentions(found, function_words, lambda f: stems_of[f.article.id][f.sentence], people)
+    merged = merge_figure_mentions(
+        found, function_words, lambda f: stems_of[f.article.id][f.sentence], people, anchors, groups
+    )
     ranked = sorted(range(len(merged)), key=lambda k: _figure_importance(merged[k], order, age_units))
     ids = _Ids("f")
     id_of = {k: ids(merged[k].first.text) for k in ranked}
@@ -244,6 +269,7 @@ def merge(
         territory=lambda name: territory_code(name, tuple(sorted(languages))),
     )
     order = {a.id: n for n, a in enumerate(articles)}
+    named = _named_in_sentences(merged)
     for x in sorted(merged, key=_importance):
         in_order = sorted(x.mentions, key=lambda am: (order[am[0].id], am[1].start))
         mentions = tuple(dict.fromkeys(mention(a, m.start) for a, m in in_order))
@@ -258,7 +284,10 @@ def merge(
             for lang in languages.values()
         )
     )
-    figures, developments = _figures(articles, pairs, function_words, age_units, stems_of, people)
+    groups = {noun: key for lang in languages.values() for key, nouns in lang.figures.groups.items() for noun in nouns}
+    figures, developments = _figures(
+        articles, pairs, function_words, age_units, stems_of, people, lambda f: _anchors(named, f), groups
+    )
 
     by_name = {name: a.id for a in actors for name in (a.name, *a.aliases)}
     quote_ids = _Ids("q")

@@ -91,7 +91,8 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
                 config.extra_javascript.append(js)
         # search from disk (as Material's offline plugin, without fetching its shim from the web): web
         # workers are refused on file://, so the shim runs the search worker in an iframe
-        config.extra["polyfills"] = [*config.extra.get("polyfills", []), *POLYFILLS]
+        polyfills = list(config.extra.get("polyfills", []))
+        config.extra["polyfills"] = polyfills + [p for p in POLYFILLS if p not in polyfills]
         if config.not_in_nav is None:  # the pages reached from tables, not from the sidebar
             config.not_in_nav = pathspec.GitIgnoreSpec.from_lines(NOT_IN_NAV)
         return config

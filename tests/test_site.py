@@ -274,3 +274,44 @@ def test_each_bar_of_the_comparison_chart_shows_its_own_sources_wording(seed_sit
         assert link.startswith("articles/") and "#s" in link
         assert html.unescape(wording) in html.unescape(sentence), (wording, sentence)
     assert len({html.unescape(w) for _, _, w, _ in bars}) > len(bars) // 2  # the sources' own words, not one
+
+
+def test_network_labels_never_overlap_whatever_the_names() -> None:
+    """The network's label boxes (as the layout estimates them) are pushed apart for any names and any
+    number of actors, not only for the seed dossier's (invented names of several lengths)."""
+    import math
+
+    from generator.model import Actor, MentionRef
+    from generator.render.network import CHAR_WIDTH, Size, _labels
+
+    size = Size()
+    kinds = ("person", "organization", "place")
+    for n in (5, 12, 24):
+        actors = [
+            Actor(
+                id=f"a{i}",
+                name=("Vorname " * (i % 3)) + f"Name{i}" + ("-Langname" * (i % 2)),
+                kind=kinds[i % 3],
+                aliases=(),
+                roles=(),
+                mentions=tuple(MentionRef("x", j, "Satz.") for j in range(1 + i % 4)),
+            )
+            for i in range(n)
+        ]
+        pos = {}
+        for i, a in enumerate(actors):
+            angle = 2 * math.pi * i / n - math.pi / 2
+            pos[a.id] = (
+                size.width / 2 + size.radius * math.cos(angle),
+                size.height / 2 + size.radius * math.sin(angle),
+                angle,
+            )
+        labels = _labels(actors, pos, 4, size)
+        boxes = []
+        for lx, ly, anchor, shown in labels.values():
+            w = CHAR_WIDTH * size.font * len(shown)
+            left = lx if anchor == "start" else lx - w if anchor == "end" else lx - w / 2
+            boxes.append((left, left + w, ly - size.font, ly + 3))
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert not (a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]), (n, a, b)

@@ -84,22 +84,15 @@ def network_svg(
                 f'stroke="#9e9e9e" stroke-opacity="0.6" stroke-width="{width:.2f}"/>'
             )
     most = max((len(a.mentions) for a in order), default=1)
+    labels = _labels(order, pos, most, size)
     for a in order:
-        x, y, angle = pos[a.id]
+        x, y, _ = pos[a.id]
         r = 4 + 8 * math.sqrt(len(a.mentions) / most)
-        colour = KIND_COLOURS[a.kind]
         target = link(a) if link else ""
         if target:
             parts.append(f'<a href="{target}">')
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}"/>')
-        # labels outside the circle: beside the node, running away from the circle; only a node at the
-        # very top or bottom (within 7°) has its label centred above or below it, since centred labels
-        # of neighbouring nodes there overlap
-        cos, sin = math.cos(angle), math.sin(angle)
-        anchor = "start" if cos > 0.12 else "end" if cos < -0.12 else "middle"
-        lx = x + (r + 4) * cos
-        ly = y + 4 + (r + 8) * sin if anchor == "middle" else y + 4 + 6 * sin
-        shown = cut_at_word(_short(a, size.label_max), size.label_max)
+        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{KIND_COLOURS[a.kind]}"/>')
+        lx, ly, anchor, shown = labels[a.id]
         parts.append(
             f'<text x="{lx:.1f}" y="{ly:.1f}" font-family="sans-serif" font-size="{size.font}" '
             f'text-anchor="{anchor}" fill="#212121"><title>{escape(a.name)}</title>{escape(shown)}</text>'
@@ -119,6 +112,40 @@ def network_svg(
         y_legend += 26
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+CHAR_WIDTH = 0.62  # a sans-serif character's width at most, in ems, for the labels' boxes
+
+
+def _labels(
+    order: Sequence[Actor], pos: dict[str, tuple[float, float, float]], most: int, size: Size
+) -> dict[str, tuple[float, float, str, str]]:
+    """Each node's label: (x, y of its baseline, text-anchor, text). Outside the circle, beside the node
+    and running away from the circle; a node at the very top or bottom has its label centred above or
+    below it. Then labels whose boxes would overlap are pushed apart, away from the middle, in the
+    order drawn (any names, any number of them: not fitted to one dossier)."""
+    out: dict[str, tuple[float, float, str, str]] = {}
+    boxes: list[tuple[float, float, float, float]] = []  # left, right, top, bottom of the labels placed
+    for a in order:
+        x, y, angle = pos[a.id]
+        r = 4 + 8 * math.sqrt(len(a.mentions) / most)
+        cos, sin = math.cos(angle), math.sin(angle)
+        anchor = "start" if cos > 0.12 else "end" if cos < -0.12 else "middle"
+        lx = x + (r + 4) * cos
+        ly = y + 4 + (r + 8) * sin if anchor == "middle" else y + 4 + 6 * sin
+        shown = cut_at_word(_short(a, size.label_max), size.label_max)
+        width = CHAR_WIDTH * size.font * len(shown)
+        left = lx if anchor == "start" else lx - width if anchor == "end" else lx - width / 2
+        down = 1.0 if sin >= 0 else -1.0  # push away from the middle of the drawing
+        for _ in range(len(boxes) + 1):
+            top, bottom = ly - size.font, ly + 3
+            hit = next((b for b in boxes if left < b[1] and b[0] < left + width and top < b[3] and b[2] < bottom), None)
+            if hit is None:
+                break
+            ly = hit[3] + size.font + 1 if down > 0 else hit[2] - 4
+        boxes.append((left, left + width, ly - size.font, ly + 3))
+        out[a.id] = (lx, ly, anchor, shown)
+    return out
 
 
 def _short(a: Actor, most: int) -> str:

@@ -229,21 +229,11 @@ def merge_figure_mentions(
         fa, fb = found[a], found[b]
         if ga == gb or fa.article.id == fb.article.id or not compatible(fa.mention, fb.mention) or not related(a, b):
             return  # one article giving two numbers is no disagreement between sources
-        va, vb = fa.mention.value, fb.mention.value
-        if va == vb and va is not None:
-            return
-        # another day is another moment; without dates, a word of change ("ist auf 57 gestiegen")
-        # says the number moved since; two reports of one day disagree about the same moment
-        da, db = fa.article.meta.published, fb.article.meta.published
-        known = da is not None and db is not None
-        if da is not None and db is not None and abs((da - db).days) > STORY_DAYS:
-            return
-        if (known and da != db) or (not known and (fa.mention.change or fb.mention.change)):
-            updates[ga].add(gb)
-            updates[gb].add(ga)
-        else:
-            conflicts[ga].add(gb)
-            conflicts[gb].add(ga)
+        link = _link(fa, fb)
+        if link is not None:
+            links = updates if link == "update" else conflicts
+            links[ga].add(gb)
+            links[gb].add(ga)
 
     for postings in by_stem_word.values():
         for (a, b), shared in _shared_counts(postings.values()).items():
@@ -266,6 +256,21 @@ def merge_figure_mentions(
         )
         for gi, g in enumerate(ordered)
     ]
+
+
+def _link(fa: Found, fb: Found) -> str | None:
+    """How two reports of one quantity with different values relate: ``update`` (another day; or,
+    without dates, a word of change: "ist auf 57 gestiegen"), ``conflict`` (the same moment), or
+    None (the same value; or published more than ``STORY_DAYS`` apart: other stories)."""
+    va, vb = fa.mention.value, fb.mention.value
+    if va == vb and va is not None:
+        return None
+    da, db = fa.article.meta.published, fb.article.meta.published
+    if da is not None and db is not None:
+        if abs((da - db).days) > STORY_DAYS:
+            return None
+        return "update" if da != db else "conflict"
+    return "update" if fa.mention.change or fb.mention.change else "conflict"
 
 
 def _shared_counts(postings: Iterable[list[int]]) -> dict[tuple[int, int], int]:

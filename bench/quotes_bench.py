@@ -52,7 +52,9 @@ def main() -> int:
     ap.add_argument("--fold", choices=("eval", "train", "dev", "all"), default="eval", help="dev: a quarter of train")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--model", type=Path, default=None, help="a speech model file other than the packaged one")
-    ap.add_argument("--rules", action="store_true", help="the rules alone, no speech model")
+    ap.add_argument(
+        "--rules", action="store_true", help="the rules without part-of-speech tags (as for a language with no tagger)"
+    )
     ap.add_argument("--errors", type=Path, default=None, help="write wrong and missed quotes here")
     args = ap.parse_args()
     lang = load_language("de")

@@ -575,3 +575,22 @@ def test_references_without_a_day(
     reader, tagger = tools
     article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
     assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By the end of April the army had left.", [("the end of April", "2021-04")]),
+        ("Prices rose in the 1960s and again in mid-1982.", [("the 1960s", "196"), ("mid-1982", "1982")]),
+    ],
+)
+def test_english_periods(english: tuple[Reader, TimeTagger], text: str, expected: list[tuple[str, str | None]]) -> None:
+    reader, tagger = english
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected
+
+
+def test_german_decade(tools: tuple[Reader, TimeTagger]) -> None:
+    reader, tagger = tools
+    article = reader.parse("In den 1960er Jahren stiegen die Preise.", "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == [("1960er Jahren", "196")]

@@ -386,7 +386,7 @@ def test_matchers_are_tried_in_their_declared_order(tools: tuple[Reader, TimeTag
 DIRECTION_CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
     # a weak verb's simple past in "-ete" and a separable verb's ("an|kündig|te") are past
     ("Am Donnerstag landete die erste Fähre.", [("Donnerstag", "2022-01-06")]),
-    ("Die Messe beginnt bald, wie der Verband am Mittwoch ankündigte.", [("Mittwoch", "2022-01-05")]),
+    ("Die Messe wird verschoben, wie der Verband am Mittwoch ankündigte.", [("Mittwoch", "2022-01-05")]),
     # a weekday as the attribute of a noun ("vom Sonntag") is the one before
     ("Bei den Krawallen vom Sonntag gibt es viele Verletzte.", [("Sonntag", "2022-01-02")]),
     # "ist … geplant" speaks of what is ahead (a participle of intent, not the perfect)
@@ -560,3 +560,37 @@ def test_background_years_do_not_narrate(
     reader, tagger = tools
     article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
     assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Burg liegt bei Laibach (heute Ljubljana).", [("heute", "PRESENT_REF")]),  # the name it has now
+        ("Die Gespräche sollen bald beginnen.", [("bald", "FUTURE_REF")]),
+    ],
+)
+def test_references_without_a_day(
+    tools: tuple[Reader, TimeTagger], text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    reader, tagger = tools
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By the end of April the army had left.", [("the end of April", "2021-04")]),
+        ("Prices rose in the 1960s and again in mid-1982.", [("the 1960s", "196"), ("mid-1982", "1982")]),
+    ],
+)
+def test_english_periods(english: tuple[Reader, TimeTagger], text: str, expected: list[tuple[str, str | None]]) -> None:
+    reader, tagger = english
+    article = reader.parse(text, "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == expected
+
+
+def test_german_decade(tools: tuple[Reader, TimeTagger]) -> None:
+    reader, tagger = tools
+    article = reader.parse("In den 1960er Jahren stiegen die Preise.", "a.txt", "a", markdown=False, warnings=[])
+    assert [(m.text, m.value) for m in tagger.tag(article, FRIDAY)] == [("1960er Jahren", "196")]

@@ -206,8 +206,9 @@ def plain_day_month(s: Spot) -> Found | None:
 
 
 def linked_period(s: Spot) -> Found | None:
-    """A part of a period or a season linked to its year: "the end of 1939", "the spring of 1940",
-    "Ende des Jahres 1939" (the year's value; TimeML's mod says which part)."""
+    """A part of a period or a season linked to its year or month: "the end of 1939", "the spring of
+    1940", "Ende des Jahres 1939", "the end of April" (the year's or month's value; TimeML's mod says
+    which part)."""
     t, low, i = s.t, s.low, s.i
     if s.lw not in t.linked_period_parts and s.lw not in t.seasons:
         return None
@@ -218,8 +219,34 @@ def linked_period(s: Spot) -> Found | None:
         return None
     if k + 1 < s.n and t.units.get(low[k]) == "Y" and YEAR.match(s.words[k + 1]):
         k += 1  # "Ende des Jahres 1939"
+    start = i - 1 if s.before in t.articles else i
+    month = s.tw.month(s.words[k]) if k < s.n and s.words[k][:1].isupper() and s.lw not in t.seasons else None
+    if month:  # "the end of April [1940]"
+        yy, end = _year_after(s, k + 1)
+        yy = yy or s.narrated_year() or year_for(s.dct, month, None, s.tenses.at(i))
+        return Hit(end, "DATE", f"{yy:04d}-{month:02d}" if yy else None), start
     if k >= s.n or not YEAR.match(s.words[k]):
         return None
-    start = i - 1 if s.before in t.articles else i
     value = f"{s.words[k]}-{t.seasons[s.lw]}" if s.lw in t.seasons else s.words[k]
     return Hit(k + 1, "DATE", value), start
+
+
+_DECADE = re.compile(r"^(1[5-9]\d|20\d)0(?:s|er)$")
+
+
+def decade(s: Spot) -> Found | None:
+    """the 1960s, die 1990er [Jahre]: TIMEX3 writes the decade's first three digits ("196")."""
+    m = _DECADE.match(s.w)
+    if not m:
+        return None
+    end = s.i + 2 if s.t.units.get(s.nxt) == "Y" else s.i + 1  # "1990er Jahre"
+    start = s.i - 1 if s.before in s.t.articles and not s.tw.nouns_capitalised else s.i
+    return Hit(end, "DATE", m.group(1)), start
+
+
+def joined_part_year(s: Spot) -> Found | None:
+    """mid-1942, early-1943: a part of the year written as one word with it."""
+    head, _, tail = s.lw.partition("-")
+    if not tail or head not in s.t.period_parts or not YEAR.match(tail):
+        return None
+    return Hit(s.i + 1, "DATE", tail), s.i

@@ -66,8 +66,9 @@ def relative_day(s: Spot) -> Found | None:
     age_follows = i + 1 < s.n and bool(s.tw.age.match(s.words[i + 1]))
     if not (lw in t.relative_days and (s.w.islower() or (i == 0 and lw != "morgen")) and not age_follows):
         return None
-    if t.relative_days[lw] == 0 and (s.before in t.until_now or any(x in t.then_and_now for x in s.low)):
-        return Hit(i + 1, "DATE", "PRESENT_REF"), i  # "bis heute", "früher … heute": nowadays
+    nowadays = s.before in t.until_now or s.before == "(" or any(x in t.then_and_now for x in s.low)
+    if t.relative_days[lw] == 0 and nowadays:
+        return Hit(i + 1, "DATE", "PRESENT_REF"), i  # "bis heute", "(heute Slowenien)", "früher … heute"
     d = dct + dt.timedelta(days=t.relative_days[lw]) if dct else None
     if s.nxt in t.parts_of_day and lw != "morgen":
         part = t.parts_of_day[s.nxt]
@@ -205,7 +206,7 @@ def this_year_genitive(s: Spot) -> Found | None:
 
 
 def deictic_word(s: Spot) -> Found | None:
-    """heuer / jetzt / damals."""
+    """heuer / jetzt / damals / bald."""
     t, i = s.t, s.i
     if s.lw in t.this_year_words:
         return Hit(i + 1, "DATE", f"{s.dct.year:04d}" if s.dct else None), i
@@ -213,4 +214,6 @@ def deictic_word(s: Spot) -> Found | None:
         return Hit(i + 1, "DATE", "PRESENT_REF"), i
     if s.lw in t.past_words:
         return Hit(i + 1, "DATE", "PAST_REF"), i
+    if s.lw in t.future_words:
+        return Hit(i + 1, "DATE", "FUTURE_REF"), i
     return None

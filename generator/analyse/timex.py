@@ -42,6 +42,8 @@ MATCHERS: tuple[Matcher, ...] = (
     dates.plain_day_month,
     dates.linked_period,
     dates.century,
+    dates.decade,
+    dates.joined_part_year,
     dates.month_name,
     dates.period_part_year,
     dates.season_year,

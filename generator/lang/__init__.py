@@ -256,6 +256,8 @@ class TimeCues:
     linked_period_parts: frozenset[str] = frozenset()
     # "am selben Tag", "im selben Jahr": the day or year the text narrates
     same_modifiers: frozenset[str] = frozenset()
+    # words of a time ahead with no day of its own: "bald" (TIMEX3 FUTURE_REF)
+    future_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -493,6 +495,7 @@ def _time_cues(code: str) -> TimeCues:
         period_links=words("period_links"),
         linked_period_parts=words("linked_period_parts"),
         same_modifiers=words("same_modifiers"),
+        future_words=_word_set(data, "future_words", where, allow_empty=True),
     )
 
 

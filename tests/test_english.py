@@ -351,5 +351,5 @@ def test_a_bare_organisation_head_is_no_actor() -> None:
     from generator.analyse.ner import Tagger
 
     tagger = Tagger(load_language("en"))
-    assert tagger.is_junk(["Department"]) and tagger.is_junk(["Agency"])
+    assert tagger.is_junk(["Association"]) and tagger.is_junk(["Agency"])
     assert not tagger.is_junk(["Parliament"])  # an institution acting on its own

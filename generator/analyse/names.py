@@ -129,7 +129,7 @@ class Names:
             if not (head[:1].isupper() and self.cues.is_organisation_head(head)) or words[i + 1] not in self.genitive:
                 continue
             end = self._tail_end(words, i + 2)
-            if end is None:
+            if end is None or not self._names_one(words, i, end):
                 continue
             if any(s.label != "ORG" and s.start < end and s.end > i + 2 for s in spans):
                 continue  # the tail is a person or a place: "Regierung der Vereinigten Staaten"
@@ -142,6 +142,17 @@ class Names:
             spans = [s for s in spans if s.end <= start or s.start >= end]
             spans.append(Span(start, end, "ORG"))
         return sorted(spans, key=lambda s: s.start)
+
+    def _names_one(self, words: Sequence[str], i: int, end: int) -> bool:
+        """Head and tail name one body, not a kind of body ("Organisationen der Minderheit",
+        "Wetterbehörde des Landes"): the tail has a capitalised adjective, which German writes only in
+        names ("des Deutschen Einzelhandels"), or the language data lists the head's institution with
+        the tail ("Bundesministerium des Innern": "Ministerium des Innern")."""
+        if end - i > 3:
+            return True
+        tail = " ".join(words[i + 1 : end])
+        head = words[i]
+        return any(self.cues.institution(f"{head[k:].capitalize()} {tail}") is not None for k in range(len(head) - 3))
 
     def _tail_end(self, words: Sequence[str], j: int) -> int | None:
         """End of a genitive tail from ``j``: capitalised adjectives and a common noun that is no place

@@ -88,6 +88,9 @@ class Names:
                 if span.label == "PER" and low in self.cues.name_particles and not self._not_a_name(words, k + 2, pos):
                     continue  # "Anna von der Au"
                 return Span(span.start, k, span.label)
+            contracted = low in self.cues.definite_articles and low not in self.articles  # "vom", "zum"
+            if span.label == "PER" and contracted and k + 1 < len(words) and self._noun_after(words[k + 1]):
+                return Span(span.start, k, span.label)  # "Swantje Hartmann vom Fraktionsvorstand"
             if low in self.articles and words[k - 1].casefold() not in self.cues.name_particles:
                 if span.label == "ORG" and low in self.genitive:
                     continue  # "Bundesverband des Deutschen Einzelhandels"
@@ -105,6 +108,11 @@ class Names:
         if pos is not None and i < len(pos) and pos[i] == "ADJA":
             return True
         return w.casefold().endswith(_ADJECTIVE_SUFFIXES) or self.cues.is_organisation_head(w)
+
+    def _noun_after(self, word: str) -> bool:
+        """A common noun, or a compound on one ("Fraktionsvorstand"), and no surname."""
+        lex = self.lex
+        return word not in lex.surnames and (lex.is_common_noun(word) or lex.gender(word) is not None)
 
     def _trim(self, words: Sequence[str], span: Span) -> Span:
         """A person's name without a role or rank before or after it ("Weber Professor" → "Weber")."""
@@ -188,13 +196,26 @@ class Names:
         if len(head) == 1:
             return " ".join([self._noun(head[0])[0], *tail]) if tail else name
         adjectives = head[:-1]
-        if not all(w[:1].isupper() and w.isalpha() for w in head) or not any(w.endswith(_OBLIQUE) for w in adjectives):
+        endings = ("e", "en", "em", "er", "es")
+        if not all(w[:1].isupper() and w.isalpha() for w in head) or not all(w.endswith(endings) for w in adjectives):
             return name
         noun, number = self._noun(head[-1])
         if number is None:
             return name
-        declined = [w[:-2] + _STRONG[number] if w.endswith(_OBLIQUE) and len(w) > 4 else w for w in adjectives]
+        weak = number in ("m", "n") and any(w.endswith("e") for w in adjectives)  # "Der Deutsche Wetterdienst"
+        if not weak and not any(w.endswith(_OBLIQUE) for w in adjectives):
+            return name
+        declined = [self._strong(w, number) for w in adjectives]
         return " ".join([*declined, noun, *tail])
+
+    @staticmethod
+    def _strong(adjective: str, number: str) -> str:
+        """An adjective's ending before a noun of ``number`` (or gender) with no article."""
+        if adjective.endswith(_OBLIQUE) and len(adjective) > 4:
+            return adjective[:-2] + _STRONG[number]
+        if adjective.endswith("e") and len(adjective) > 3 and number in ("m", "n"):
+            return adjective[:-1] + _STRONG[number]  # the weak nominative after "der"/"das"
+        return adjective
 
     def _noun(self, word: str) -> tuple[str, str | None]:
         """A noun's nominative and its number or gender ("Kreuzes" → ("Kreuz", "n"), "Nationen" →

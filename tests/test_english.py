@@ -342,7 +342,7 @@ def test_an_institution_is_one_actor_in_both_languages_named_in_the_dossiers(tmp
     dossier = gather_texts(tmp_path, {"a.txt": en, "b.txt": de})
     got = {(a.name, a.kind, a.aliases) for a in dossier.actors}
     assert got == {
-        ("Weißes Haus", "organization", ("Weiße Haus", "Weißen Hauses", "White House")),
+        ("Weißes Haus", "organization", ("White House",)),  # "Weiße Haus", "Weißen Hauses": inflections, no spellings
         ("Kreml", "organization", ("Kremlin",)),
     }
 

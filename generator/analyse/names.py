@@ -226,7 +226,7 @@ class Names:
         for ending in ("es", "s"):  # the genitive singular of a masculine or neuter noun
             stem = word[: -len(ending)]
             g = gender(stem) if word.endswith(ending) and len(stem) > 2 else None
-            if g in ("m", "n") and not stem.endswith("s"):
+            if g in ("m", "n") and not (ending == "s" and stem.endswith("s")):  # "Hauses" → "Haus"
                 return stem, g
         for ending in ("en", "n"):  # the plural of a feminine noun ("Nationen")
             stem = word[: -len(ending)]

@@ -430,6 +430,7 @@ def test_a_genitive_tail_rejoins_its_organisation_but_not_a_place(extractor: Act
         ("Bundesverbands des Deutschen Obsthandels", "Bundesverband des Deutschen Obsthandels"),
         ("Freien Demokraten", "Freien Demokraten"),  # singular or plural: left as written
         ("Deutsche Bank", "Deutsche Bank"),
+        ("Ice Tigers", "Ice Tigers"),  # no adjective: the head keeps its -s
     ],
 )
 def test_a_name_of_adjectives_and_a_noun_is_named_in_the_nominative(

@@ -206,6 +206,8 @@ class Names:
         if not weak and not any(w.endswith(_OBLIQUE) for w in adjectives):
             return name
         declined = [self._strong(w, number) for w in adjectives]
+        if declined == adjectives:
+            return name  # no adjective to decline: "Ice Tigers" is no genitive of "Ice Tiger"
         return " ".join([*declined, noun, *tail])
 
     @staticmethod

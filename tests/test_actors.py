@@ -430,6 +430,7 @@ def test_a_genitive_tail_rejoins_its_organisation_but_not_a_place(extractor: Act
         ("Bundesverbands des Deutschen Obsthandels", "Bundesverband des Deutschen Obsthandels"),
         ("Freien Demokraten", "Freien Demokraten"),  # singular or plural: left as written
         ("Deutsche Bank", "Deutsche Bank"),
+        ("Ice Tigers", "Ice Tigers"),  # no adjective: the head keeps its -s
     ],
 )
 def test_a_name_of_adjectives_and_a_noun_is_named_in_the_nominative(
@@ -538,3 +539,19 @@ def test_a_person_is_one_actor_across_german_and_english_romanisations() -> None
 def test_an_organisations_short_form_in_brackets_is_found_with_it(extractor: ActorExtractor) -> None:
     words = _words("Der Landesverband der Obstbauern ( LVO ) warnte")
     assert extractor.names.whole(words, [Span(1, 4, "ORG")]) == [Span(1, 4, "ORG"), Span(5, 6, "ORG")]
+
+
+def test_more_whole_names(extractor: ActorExtractor, reader: Reader) -> None:
+    # a contracted preposition and a noun end a person's name
+    words = _words("Jutta Kemmerich vom Fraktionsvorstand sagte")
+    assert extractor.names.whole(words, [Span(0, 4, "PER")]) == [Span(0, 2, "PER")]
+    # the weak nominative after "der" becomes the name's own ("Der Deutsche Wetterdienst")
+    assert extractor.names.nominative("Deutsche Wetterdienst") == "Deutscher Wetterdienst"
+    assert extractor.names.nominative("Deutsche Bank") == "Deutsche Bank"
+    # a surname that is also a town is the person after a first name, and alone later
+    found = actors(
+        extractor,
+        reader,
+        "Die Senatorin Hillary Clinton sprach am Montag in Boston. Später sagte Clinton, sie bleibe im Rennen.",
+    )
+    assert ("person", "Hillary Clinton", "Senatorin") in found and ("person", "Hillary Clinton", None) in found

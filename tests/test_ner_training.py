@@ -29,6 +29,7 @@ def test_the_card_describes_the_shipped_model(code: str) -> None:
     assert [d["path"] for d in card["data"]] == [f"../shared/data/{s.path}" for s in recipe.sources]
     assert all(d["licence"] and len(d["sha256"]) == 64 for d in card["data"])
     assert card["scores"]["command"] == f"python -m generator.training.ner {code} --score"
+    assert isinstance(card["reproducible"], bool)
     for measured in card["scores"]["held_out"].values():
         assert 0 < measured["precision"] <= 1 and 0 < measured["f1"] <= 1
 

@@ -118,7 +118,8 @@ class ActorExtractor:
                     if end > k:
                         spans.append(Span(k, end, "PER"))
             # a known first name and a capitalised word
-            if w in self.lex.first_names and i + 1 < n and self._after_cue(words[i + 1]):
+            nxt = words[i + 1] if i + 1 < n else ""
+            if w in self.lex.first_names and nxt and (self._after_cue(nxt) or (_cap(nxt) and nxt in self.lex.surnames)):
                 end = self._extend_name(words, i, first=True)
                 if end > i + 1:
                     spans.append(Span(i, end, "PER"))
@@ -260,7 +261,9 @@ class ActorExtractor:
         surnames = {n.split()[-1] for n, mine in by_name.items() if " " in n and self._a_person(mine)}
         for name, mine in by_name.items():
             cued = [f.kind for f in mine if f.evidence]
-            if name in surnames and "place" not in cued and "organization" not in cued:
+            # a place "cue" may be the gazetteer alone ("Obama" is a town too)
+            place_said = "place" in cued and name not in lex.gazetteer
+            if name in surnames and not place_said and "organization" not in cued:
                 decided[name] = ("person", True)  # a person's surname alone is no place ("Clinton")
                 continue
             # a place of the same name does not make the institution one ("Police", "Parliament")

@@ -88,6 +88,9 @@ class Names:
                 if span.label == "PER" and low in self.cues.name_particles and not self._not_a_name(words, k + 2, pos):
                     continue  # "Anna von der Au"
                 return Span(span.start, k, span.label)
+            contracted = low in self.cues.definite_articles and low not in self.articles  # "vom", "zum"
+            if span.label == "PER" and contracted and k + 1 < len(words) and self._noun_after(words[k + 1]):
+                return Span(span.start, k, span.label)  # "Swantje Hartmann vom Fraktionsvorstand"
             if low in self.articles and words[k - 1].casefold() not in self.cues.name_particles:
                 if span.label == "ORG" and low in self.genitive:
                     continue  # "Bundesverband des Deutschen Einzelhandels"
@@ -105,6 +108,11 @@ class Names:
         if pos is not None and i < len(pos) and pos[i] == "ADJA":
             return True
         return w.casefold().endswith(_ADJECTIVE_SUFFIXES) or self.cues.is_organisation_head(w)
+
+    def _noun_after(self, word: str) -> bool:
+        """A common noun, or a compound on one ("Fraktionsvorstand"), and no surname."""
+        lex = self.lex
+        return word not in lex.surnames and (lex.is_common_noun(word) or lex.gender(word) is not None)
 
     def _trim(self, words: Sequence[str], span: Span) -> Span:
         """A person's name without a role or rank before or after it ("Weber Professor" → "Weber")."""
@@ -129,7 +137,7 @@ class Names:
             if not (head[:1].isupper() and self.cues.is_organisation_head(head)) or words[i + 1] not in self.genitive:
                 continue
             end = self._tail_end(words, i + 2)
-            if end is None:
+            if end is None or not self._names_one(words, i, end):
                 continue
             if any(s.label != "ORG" and s.start < end and s.end > i + 2 for s in spans):
                 continue  # the tail is a person or a place: "Regierung der Vereinigten Staaten"
@@ -142,6 +150,17 @@ class Names:
             spans = [s for s in spans if s.end <= start or s.start >= end]
             spans.append(Span(start, end, "ORG"))
         return sorted(spans, key=lambda s: s.start)
+
+    def _names_one(self, words: Sequence[str], i: int, end: int) -> bool:
+        """Head and tail name one body, not a kind of body ("Organisationen der Minderheit",
+        "Wetterbehörde des Landes"): the tail has a capitalised adjective, which German writes only in
+        names ("des Deutschen Einzelhandels"), or the language data lists the head's institution with
+        the tail ("Bundesministerium des Innern": "Ministerium des Innern")."""
+        if end - i > 3:
+            return True
+        tail = " ".join(words[i + 1 : end])
+        head = words[i]
+        return any(self.cues.institution(f"{head[k:].capitalize()} {tail}") is not None for k in range(len(head) - 3))
 
     def _tail_end(self, words: Sequence[str], j: int) -> int | None:
         """End of a genitive tail from ``j``: capitalised adjectives and a common noun that is no place
@@ -177,13 +196,28 @@ class Names:
         if len(head) == 1:
             return " ".join([self._noun(head[0])[0], *tail]) if tail else name
         adjectives = head[:-1]
-        if not all(w[:1].isupper() and w.isalpha() for w in head) or not any(w.endswith(_OBLIQUE) for w in adjectives):
+        endings = ("e", "en", "em", "er", "es")
+        if not all(w[:1].isupper() and w.isalpha() for w in head) or not all(w.endswith(endings) for w in adjectives):
             return name
         noun, number = self._noun(head[-1])
         if number is None:
             return name
-        declined = [w[:-2] + _STRONG[number] if w.endswith(_OBLIQUE) and len(w) > 4 else w for w in adjectives]
+        weak = number in ("m", "n") and any(w.endswith("e") for w in adjectives)  # "Der Deutsche Wetterdienst"
+        if not weak and not any(w.endswith(_OBLIQUE) for w in adjectives):
+            return name
+        declined = [self._strong(w, number) for w in adjectives]
+        if declined == adjectives:
+            return name  # no adjective to decline: "Ice Tigers" is no genitive of "Ice Tiger"
         return " ".join([*declined, noun, *tail])
+
+    @staticmethod
+    def _strong(adjective: str, number: str) -> str:
+        """An adjective's ending before a noun of ``number`` (or gender) with no article."""
+        if adjective.endswith(_OBLIQUE) and len(adjective) > 4:
+            return adjective[:-2] + _STRONG[number]
+        if adjective.endswith("e") and len(adjective) > 3 and number in ("m", "n"):
+            return adjective[:-1] + _STRONG[number]  # the weak nominative after "der"/"das"
+        return adjective
 
     def _noun(self, word: str) -> tuple[str, str | None]:
         """A noun's nominative and its number or gender ("Kreuzes" → ("Kreuz", "n"), "Nationen" →
@@ -194,7 +228,7 @@ class Names:
         for ending in ("es", "s"):  # the genitive singular of a masculine or neuter noun
             stem = word[: -len(ending)]
             g = gender(stem) if word.endswith(ending) and len(stem) > 2 else None
-            if g in ("m", "n") and not stem.endswith("s"):
+            if g in ("m", "n") and not (ending == "s" and stem.endswith("s")):  # "Hauses" → "Haus"
                 return stem, g
         for ending in ("en", "n"):  # the plural of a feminine noun ("Nationen")
             stem = word[: -len(ending)]

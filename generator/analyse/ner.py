@@ -261,7 +261,7 @@ class Tagger:
                 return True
             cues = self.lang.actors
             if low in cues.organisation_endings and low not in cues.institution_endings and cues.institution(w) is None:
-                return True  # an organisation's head word alone names none ("Department", "Agency")
+                return True  # an organisation's head word alone names none ("Agency", "Association")
         return False
 
 

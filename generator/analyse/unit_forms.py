@@ -56,10 +56,16 @@ def _build() -> UnitForms:
         reader = csv.reader(fh)
         header = next(reader)
         col = {name: n for n, name in enumerate(header)}
+        # the columns of each case and number, looked up once (not per row: the table has 100,000 rows)
+        cells = {
+            (case, number): tuple(c for v in _VARIANTS if (c := col.get(f"{case} {number}{v}")) is not None)
+            for case in _CASES
+            for number in ("singular", "plural")
+        }
 
         def forms(row: list[str], case: str, number: str) -> list[str]:
-            cells = (col.get(f"{case} {number}{v}") for v in _VARIANTS)
-            return [row[c] for c in cells if c is not None and c < len(row) and row[c]]
+            n = len(row)
+            return [row[c] for c in cells[case, number] if c < n and row[c]]
 
         for row in reader:
             pos = set(row[1].split(","))

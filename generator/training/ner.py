@@ -20,11 +20,9 @@ licence, the hyperparameters, the commit and the held-out scores with the comman
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib
 import json
 import logging
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -32,6 +30,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from generator.training.provenance import commit_of, sha256_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -172,28 +172,16 @@ def _spans(labels: Iterable[str]) -> list[Any]:
     return spans_from_bio(list(labels))
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _commit() -> str:
-    try:
-        run = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    except OSError:
-        return ""
-    return run.stdout.strip()
-
-
 def card(code: str, model: Path, sentences: int, measured: dict[str, dict[str, float]]) -> dict[str, Any]:
     recipe = RECIPES[code]
     return {
         "model": model.name,
-        "sha256": _sha256(model),
+        "sha256": sha256_of(model),
         "what": "CRF (BIO over PER, LOC, ORG) over generator.analyse.ner.Features",
         "licence": recipe.licence,
         "rebuild": f"pip install -e '.[train]' && python -m generator.training.ner {code}",
         "check": f"python -m generator.training.ner {code} --check",
-        "commit": _commit(),
+        "commit": commit_of(ROOT),
         "reproducible": True,  # python -m generator.training.ner <code> --check gave the same bytes
         "python_crfsuite": metadata.version("python-crfsuite"),
         "seed": SEED,
@@ -207,7 +195,7 @@ def card(code: str, model: Path, sentences: int, measured: dict[str, dict[str, f
         "data": [
             {
                 "path": f"../shared/data/{s.path}",
-                "sha256": _sha256(SHARED / "data" / s.path),
+                "sha256": sha256_of(SHARED / "data" / s.path),
                 "part": s.part,
                 "licence": s.licence,
             }
@@ -237,13 +225,13 @@ def main(argv: list[str] | None = None, report: Callable[[str], None] = print) -
         n = train(args.language, out)
         if args.check:
             same = shipped.is_file() and out.read_bytes() == shipped.read_bytes()
-            report(f"{shipped.name}: {'the same bytes' if same else 'DIFFERENT bytes'} ({_sha256(out)})")
+            report(f"{shipped.name}: {'the same bytes' if same else 'DIFFERENT bytes'} ({sha256_of(out)})")
             return 0 if same else 1
         shipped.write_bytes(out.read_bytes())
     measured = scores(args.language, shipped)
     text = json.dumps(card(args.language, shipped, n, measured), indent=1, ensure_ascii=False) + "\n"
     (MODELS / f"ner-{args.language}.card.json").write_text(text, encoding="utf-8")
-    report(f"{shipped.name}: {n} sentences, {_sha256(shipped)}; held out: {json.dumps(measured)}")
+    report(f"{shipped.name}: {n} sentences, {sha256_of(shipped)}; held out: {json.dumps(measured)}")
     return 0
 
 

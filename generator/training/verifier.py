@@ -22,7 +22,6 @@ import hashlib
 import importlib.util
 import json
 import logging
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -43,6 +42,7 @@ from generator.merge.evidence import (
 )
 from generator.model import Dossier
 from generator.pipeline import gather
+from generator.training.provenance import commit_of, sha256_of
 from generator.training.reliability import reliability_svg
 from generator.training.split import PARTS, part
 from generator.write.export import dossier_data
@@ -251,18 +251,6 @@ def _scores(conf: Any, y: Any, threshold: float) -> dict[str, float | int | None
     }
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _commit() -> str:
-    try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    except OSError:
-        return "unknown"
-    return out.stdout.strip() or "unknown"
-
-
 def train(shared: Path, patterns: Sequence[str] = AUDITS) -> tuple[bytes, dict[str, Any], dict[str, Any]]:
     import sklearn
 
@@ -288,7 +276,7 @@ def train(shared: Path, patterns: Sequence[str] = AUDITS) -> tuple[bytes, dict[s
         "licence": "GPL-3.0-or-later (the project's own verdicts and code; no non-commercial data)",
         "rebuild": "pip install -e '.[train]' && python -m generator.training.verifier",
         "check": "python -m generator.training.verifier --check",
-        "commit": _commit(),
+        "commit": commit_of(ROOT),
         "scikit_learn": sklearn.__version__,
         "seed": SEED,
         "hyperparameters": {
@@ -301,7 +289,7 @@ def train(shared: Path, patterns: Sequence[str] = AUDITS) -> tuple[bytes, dict[s
         "data": [
             {
                 "path": v.relative_to(ROOT).as_posix(),
-                "sha256": _sha256(v),
+                "sha256": sha256_of(v),
                 "licence": "the project's own verdicts (GPL-3.0-or-later)",
             }
             for v in verdicts

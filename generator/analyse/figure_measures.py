@@ -70,16 +70,18 @@ def measure(
     # or if it stands right before the number and its qualifier ("killed 12 and injured 40 others")
     first_earlier = next((k for k in range(lo, start) if is_number(k)), None)
     best: tuple[int, int, int, str] | None = None  # (not a verb, distance, after the number first, key)
-    for key, m in cues.measures.items():
-        for cue in m.cues:
-            for k in range(lo, hi - len(cue) + 1):
-                taken = k < start and first_earlier is not None and first_earlier < k and k + len(cue) < start
-                if taken or start <= k < end:
-                    continue
-                if all(low[k + n] == c for n, c in enumerate(cue)):
-                    verb = any(tags[k + n].startswith("V") for n in range(len(cue)))
-                    distance = k - end if k >= end else start - k
-                    candidate = (0 if verb else 1, distance, 0 if k >= end else 1, key)
-                    if best is None or candidate < best:
-                        best = candidate
+    index = cues.cues_by_first_word
+    for k in range(lo, hi):
+        for key, cue in index.get(low[k], ()):
+            if k + len(cue) > hi:
+                continue
+            taken = k < start and first_earlier is not None and first_earlier < k and k + len(cue) < start
+            if taken or start <= k < end:
+                continue
+            if all(low[k + n] == c for n, c in enumerate(cue)):
+                verb = any(tags[k + n].startswith("V") for n in range(len(cue)))
+                distance = k - end if k >= end else start - k
+                candidate = (0 if verb else 1, distance, 0 if k >= end else 1, key)
+                if best is None or candidate < best:
+                    best = candidate
     return best[3] if best else None

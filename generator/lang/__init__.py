@@ -182,6 +182,17 @@ class FigureCues:
     # what is counted, keyed across languages: "soldiers" → {"soldaten", "mann", "truppen"}
     groups: MappingProxyType[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
+    @functools.cached_property
+    def cues_by_first_word(self) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+        """Every measure cue as (measure key, cue words), under the cue's first word: a clause is
+        searched word by word with one lookup each, not every cue at every word."""
+        index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for key, m in self.measures.items():
+            for cue in m.cues:
+                if cue:
+                    index.setdefault(cue[0], []).append((key, cue))
+        return {w: tuple(v) for w, v in index.items()}  # a dict, not a proxy: language data is pickled
+
 
 @dataclass(frozen=True)
 class TimeCues:

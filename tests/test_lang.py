@@ -38,6 +38,23 @@ def test_language_has_the_reference_files_and_keys(code: str) -> None:
 
 
 @pytest.mark.parametrize("code", available_languages())
+def test_every_data_file_has_the_reference_keys_with_the_same_types(code: str) -> None:
+    """The reference language's files are the schema: every key in every language, each value of the same
+    type (an unused rule is an empty value, written and commented, never a missing key). ui.yaml is
+    checked above, key by key; a mapping of names to entries (institutions, measures) may differ in its names."""
+    for path in sorted((LANG_ROOT / REFERENCE_LANGUAGE).iterdir()):
+        if not path.name.endswith(".yaml") or path.name == "ui.yaml":
+            continue
+        ref = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load((LANG_ROOT / code / path.name).read_text(encoding="utf-8")) or {}
+        assert sorted(data) == sorted(ref), f"{code}/{path.name}: keys differ from {REFERENCE_LANGUAGE}"
+        for key, value in ref.items():
+            if value is None or data[key] is None:
+                continue
+            assert type(data[key]) is type(value), f"{code}/{path.name}: {key}: {type(data[key]).__name__}"
+
+
+@pytest.mark.parametrize("code", available_languages())
 def test_word_lists_are_plain_lowercase_words(code: str) -> None:
     raw = yaml.safe_load((LANG_ROOT / code / "words.yaml").read_text(encoding="utf-8"))
     words = raw["function_words"].split()

@@ -94,8 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "check",
         parents=[common, reads],
-        help="validate seeds and configuration; write nothing",
-        description="Read every article and the configuration, list the problems per file, write nothing.",
+        help="validate seeds, configuration and corrections as build would; write no pages",
+        description="Read and analyse every article as build does, check the configuration and the corrections, "
+        "list the problems per file; no page is written (the analysis cache is used and filled as by build).",
     )
     r = sub.add_parser(
         "review",
@@ -229,23 +230,22 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Read and analyse every article as `build` does (the same readers and extractors, the analysis cache
+    used and filled as by `build`), merge, and list every problem per file; no page is written."""
+    from generator.pipeline import gather
+
     config = _config(args)
     check_seeds(config)
+    load_corrections(config.corrections)  # a broken file: exit 2, naming the line, before any work
     bar = _Bar(args.quiet)
     try:
-        result = Reader(config).read_all(progress=bar)
+        dossier = gather(config, progress=bar)
     finally:
         bar.close()
-    issues = list(result.issues)
-    corrections = load_corrections(config.corrections)  # a broken file: exit 2, naming the line
-    if corrections.items:  # which of them still match an item: that needs the merged dossier
-        from generator.pipeline import gather
-
-        stale = [i for i in gather(config).issues if i.file == (config.corrections.name if config.corrections else "")]
-        issues.extend(stale)
+    issues = list(dossier.issues)
     _report_issues(issues)
     if not args.quiet:
-        print(f"{len(result.articles)} articles readable, {len(issues)} problem(s)", file=sys.stderr)
+        print(f"{len(dossier.articles)} articles readable, {len(issues)} problem(s)", file=sys.stderr)
     return EXIT_SKIPPED if any(i.severity is Severity.ERROR for i in issues) else EXIT_OK
 
 

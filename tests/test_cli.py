@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,3 +108,27 @@ def test_generate_creates_a_missing_docs_dir(tmp_path: Path, monkeypatch: pytest
     monkeypatch.chdir(root)
     assert main(["generate", "-q", "--no-cache", "--jobs", "1"]) == 0
     assert (root / "site_src" / "index.md").is_file()
+
+
+def test_check_reports_what_the_analysis_of_build_would_hit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check` runs the same readers and extractors as `build`: an article the analysis fails on is named
+    with the reason (it used to pass `check` and fail only in `build`), and no page is written."""
+    from generator.analyse.analyser import Analyser
+
+    root = make_project(tmp_path, CORPUS)
+    real = Analyser.analyse
+
+    def failing(self: Analyser, article: Any) -> Any:
+        if article.file == "bericht.md":
+            raise RuntimeError("an extractor failed")
+        return real(self, article)
+
+    monkeypatch.setattr(Analyser, "analyse", failing)
+    monkeypatch.chdir(root)
+    assert main(["check", "--jobs", "1", "--no-cache"]) == 1
+    err = capsys.readouterr().err
+    assert "bericht.md" in err and "an extractor failed" in err
+    assert "3 articles readable, 1 problem(s)" in err
+    assert tree(root / "site_src") == {}

@@ -14,8 +14,9 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from generator.lang import LanguageData
 from generator.model import Actor, ActorMention, Dossier, Event, Figure, Quote, QuoteMention
@@ -389,4 +390,11 @@ def figure_features(figure: Figure, ev: Evidence) -> Features:
     return f
 
 
-AREAS = ("actors", "timeline", "quotes", "figures")
+# each area's feature function: the one table the verifier applies and its training fits on
+FEATURISERS: Mapping[str, Callable[[Any, Evidence], Features]] = {
+    "actors": actor_features,
+    "timeline": event_features,
+    "quotes": quote_features,
+    "figures": figure_features,
+}
+AREAS = tuple(FEATURISERS)

@@ -25,15 +25,7 @@ from importlib import resources
 from typing import Any, TypeVar
 
 from generator.lang import LanguageData
-from generator.merge.evidence import (
-    Evidence,
-    Features,
-    actor_features,
-    event_features,
-    figure_features,
-    gather_evidence,
-    quote_features,
-)
+from generator.merge.evidence import FEATURISERS, Evidence, Features, gather_evidence
 from generator.model import Development, Dossier
 
 log = logging.getLogger(__name__)
@@ -138,13 +130,13 @@ def verify(
     if model is None:
         return dossier
     ev = gather_evidence(dossier, languages)
-    figures = _scored(dossier.figures, "figures", figure_features, ev, model)
+    figures = _scored(dossier.figures, "figures", FEATURISERS["figures"], ev, model)
     sure = {f.id: (f.confidence, f.published) for f in figures}
     return replace(
         dossier,
-        actors=_scored(dossier.actors, "actors", actor_features, ev, model),
-        quotes=_scored(dossier.quotes, "quotes", quote_features, ev, model),
-        timeline=_scored(dossier.timeline, "timeline", event_features, ev, model),
+        actors=_scored(dossier.actors, "actors", FEATURISERS["actors"], ev, model),
+        quotes=_scored(dossier.quotes, "quotes", FEATURISERS["quotes"], ev, model),
+        timeline=_scored(dossier.timeline, "timeline", FEATURISERS["timeline"], ev, model),
         figures=figures,
         developments=tuple(_development(d, sure) for d in dossier.developments),
     )

@@ -24,7 +24,7 @@ import json
 import logging
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -32,14 +32,7 @@ from typing import Any
 
 from generator.config import Config
 from generator.lang import load_language
-from generator.merge.evidence import (
-    Features,
-    actor_features,
-    event_features,
-    figure_features,
-    gather_evidence,
-    quote_features,
-)
+from generator.merge.evidence import AREAS, FEATURISERS, Features, gather_evidence
 from generator.model import Dossier
 from generator.pipeline import gather
 from generator.training.provenance import commit_of, sha256_of
@@ -58,7 +51,6 @@ AUDITS = ("bench/audit/verifier-g*.yaml", "bench/audit/fresh1-h*.yaml")
 TARGET = 0.95  # the share of published items that must be right (on the calibrate part)
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 SEED = 0
-AREAS = ("actors", "timeline", "quotes", "figures")
 DIGITS = 6
 
 
@@ -127,12 +119,6 @@ def labelled(verdicts: Path, shared: Path, audit: ModuleType) -> list[Item]:
         "quotes": list(dossier.quotes),
         "figures": [f for f in dossier.figures if f.value is not None],
     }
-    featurise: dict[str, Callable[[Any, Any], Features]] = {
-        "actors": actor_features,
-        "timeline": event_features,
-        "quotes": quote_features,
-        "figures": figure_features,
-    }
     items = []
     for area in AREAS:
         labels = _status(audit.SPECS[area], judged[area], found[area])
@@ -140,7 +126,7 @@ def labelled(verdicts: Path, shared: Path, audit: ModuleType) -> list[Item]:
             if label is None:
                 continue
             first = obj.mention if area == "quotes" else obj.mentions[0]
-            items.append(Item(area, files[first.article], featurise[area](obj, ev), label))
+            items.append(Item(area, files[first.article], FEATURISERS[area](obj, ev), label))
     return items
 
 

@@ -284,13 +284,15 @@ def test_network_labels_never_overlap_whatever_the_names() -> None:
     from generator.model import Actor, MentionRef
     from generator.render.network import CHAR_WIDTH, Size, _labels
 
-    size = Size()
     kinds = ("person", "organization", "place")
-    for n in (5, 12, 24):
+    from generator.render.actors import NETWORK_SIZES
+
+    # as many actors as each drawing shows, and more: at 30 (wide) or 18 (narrow) neighbours' labels meet
+    for n, size in [(5, Size()), *((count, sz) for _, top, sz in NETWORK_SIZES for count in (top, top + 6, 2 * top))]:
         actors = [
             Actor(
                 id=f"a{i}",
-                name=("Vorname " * (i % 3)) + f"Name{i}" + ("-Langname" * (i % 2)),
+                name=f"Verband{i} der Langnamigen Organisationen" if i % 2 else f"Vorname Nachname{i}",
                 kind=kinds[i % 3],
                 aliases=(),
                 roles=(),
